@@ -1,0 +1,120 @@
+//! Command-line arguments (clap derive). Names of commands and flags are a public interface.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// sitrep: raw news in, structured political event data out.
+#[derive(Debug, Parser)]
+#[command(name = "sitrep", version, about, long_about = None)]
+#[command(
+    after_long_help = "Exit codes: 0 success (some records may have been skipped, see the summary); \
+1 nothing could be read, or any skip under --strict; 2 usage, configuration, I/O or internal error."
+)]
+pub struct Cli {
+    /// Command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract clean article text and metadata; one JSON object per document.
+    #[command(
+        after_long_help = "Example:\n  sitrep extract examples/articles/ > articles.jsonl\n  \
+sitrep extract --format text page.html"
+    )]
+    Extract(ExtractArgs),
+    /// Score sitrep against public evaluation sets.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// Input flags shared by every command that reads documents.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Files or folders (recursive); `-` or nothing reads stdin.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Force the input format instead of detecting it per file.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
+    /// Worker threads (default: available cores). Output is the same for any value.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Exit with status 1 if any record was skipped.
+    #[arg(long)]
+    pub strict: bool,
+    /// No progress bar and no summary (errors are still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Largest record kept, in MiB (decompressed); larger ones are skipped as too_large.
+    #[arg(long, default_value_t = 64)]
+    pub max_record_mb: usize,
+}
+
+/// Input formats accepted by `--input-format`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormatArg {
+    /// Plain or flattened text, one document per file.
+    Text,
+    /// An HTML page per file.
+    Html,
+    /// One JSON object per line: id, url, title, published, source, text or html.
+    Jsonl,
+    /// WARC 1.0/1.1 response records (CC-NEWS).
+    Warc,
+}
+
+/// `sitrep extract`
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Inputs and reading options.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output: JSON lines with all fields, or the clean text only.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+    pub format: ExtractFormat,
+}
+
+/// Output formats of `sitrep extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON object per document.
+    Json,
+    /// The clean text of each document, documents separated by a form feed line.
+    Text,
+}
+
+/// `sitrep eval ...`
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Article extraction on a dataset laid out like the ScrapingHub benchmark.
+    Extraction(EvalExtractionArgs),
+}
+
+/// `sitrep eval extraction`
+#[derive(Debug, Args)]
+pub struct EvalExtractionArgs {
+    /// Dataset folder (ground-truth.json, html/, flattened/). Default: ../shared/data/article-extraction-benchmark
+    #[arg(long)]
+    pub dataset: Option<PathBuf>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list each page's precision and recall, worst first.
+    #[arg(long)]
+    pub per_page: bool,
+    /// Score only this variant.
+    #[arg(long, value_enum)]
+    pub only: Option<VariantArg>,
+}
+
+/// Dataset variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VariantArg {
+    /// The HTML pages.
+    Html,
+    /// The same pages flattened to text.
+    Flattened,
+}

@@ -1,0 +1,2 @@
+//! CLI integration tests: run the real binary.
+mod extract;

@@ -1,0 +1,113 @@
+//! sitrep-extract: a [`RawRecord`] in, a [`Document`] out (clean text, metadata, captions and
+//! the furniture it dropped), or a counted [`Skip`].
+//!
+//! Two paths share one output: `html` for pages with a DOM, `flat` for text that a scraper
+//! already flattened (the seed article). Both end in [`normalize`], so the text that leaves
+//! this crate has one form: NFC-ish spacing, paragraphs separated by a blank line.
+#![warn(missing_docs)]
+
+mod decode;
+mod flat;
+mod html;
+mod lang;
+pub mod normalize;
+
+use sitrep_doc::{
+    content_id, Document, Dropped, Meta, Origin, PayloadKind, RawRecord, Skip, SkipReason,
+};
+
+/// What a path (html or flat) produced, before ids and hints are merged in.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Extracted {
+    pub text: String,
+    pub meta: Meta,
+    pub captions: Vec<String>,
+    pub dropped: Vec<Dropped>,
+}
+
+/// Options for extraction.
+#[derive(Debug, Clone)]
+pub struct ExtractOptions {
+    /// Texts shorter than this (in chars) after cleaning are skipped as `no_text`.
+    pub min_text_chars: usize,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions { min_text_chars: 1 }
+    }
+}
+
+/// Turns raw records into documents. Cheap to clone; safe to share between threads.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    opts: ExtractOptions,
+}
+
+impl Extractor {
+    /// An extractor with these options.
+    pub fn new(opts: ExtractOptions) -> Extractor {
+        Extractor { opts }
+    }
+
+    /// Extract one record. Never panics on input; a record with no usable text is a skip.
+    pub fn extract(&self, rec: RawRecord) -> Result<Document, Skip> {
+        let skip = |reason: SkipReason, detail: String| Skip {
+            input: rec.input.clone(),
+            record: Some(rec.record),
+            reason,
+            detail,
+        };
+        let decoded = decode::decode(
+            &rec.payload.bytes,
+            rec.payload.kind,
+            rec.hints.charset.as_deref(),
+        );
+        let decoded = match decoded {
+            Ok(d) => d,
+            Err(reason) => return Err(skip(reason, String::new())),
+        };
+        let mut ex = match rec.payload.kind {
+            PayloadKind::Html => html::extract(&decoded.text, &rec.hints),
+            PayloadKind::Text => flat::extract(&decoded.text, &rec.hints),
+        };
+        // Metadata the container gave wins over what the page says about itself, except the
+        // title, where the container's is taken only when the page has none.
+        let h = &rec.hints;
+        if h.url.is_some() {
+            ex.meta.url = h.url.clone();
+        }
+        if ex.meta.title.is_none() {
+            ex.meta.title = h.title.clone();
+        }
+        if let Some(p) = h.published.as_deref().and_then(normalize::iso_date) {
+            ex.meta.published = Some(p);
+        }
+        if h.site.is_some() {
+            ex.meta.site = h.site.clone();
+        }
+        if ex.meta.language.is_none() {
+            ex.meta.language = lang::detect(&ex.text);
+        }
+        if ex.text.chars().count() < self.opts.min_text_chars {
+            return Err(skip(SkipReason::NoText, "no article text found".into()));
+        }
+        let id = h.id.clone().unwrap_or_else(|| content_id(&ex.text));
+        let mut notes = Vec::new();
+        if let Some(n) = decoded.note {
+            notes.push(n);
+        }
+        Ok(Document {
+            origin: Origin {
+                input: rec.input,
+                record: rec.record,
+            },
+            id,
+            meta: ex.meta,
+            text: ex.text,
+            captions: ex.captions,
+            dropped: ex.dropped,
+            notes,
+        })
+    }
+}
