@@ -27,6 +27,13 @@ pub enum SkipReason {
     MissingText,
     /// A malformed WARC record.
     InvalidWarc,
+    /// A container record whose payload is not a document (e.g. a WARC response with an image
+    /// or PDF body, or an unsupported `Content-Encoding`).
+    UnsupportedType,
+    /// A WARC response whose HTTP status is not 2xx (redirects, errors): no article in it.
+    HttpStatus,
+    /// A JSONL line that is not valid UTF-8 (JSON text must be UTF-8).
+    InvalidUtf8,
     /// Extraction found no article text.
     NoText,
     /// A stage went past its time budget.
@@ -48,6 +55,9 @@ impl SkipReason {
             SkipReason::InvalidJson => "invalid_json",
             SkipReason::MissingText => "missing_text",
             SkipReason::InvalidWarc => "invalid_warc",
+            SkipReason::UnsupportedType => "unsupported_type",
+            SkipReason::HttpStatus => "http_status",
+            SkipReason::InvalidUtf8 => "invalid_utf8",
             SkipReason::NoText => "no_text",
             SkipReason::Timeout => "timeout",
             SkipReason::InternalPanic => "internal_panic",
