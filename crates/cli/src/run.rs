@@ -6,7 +6,7 @@
 use crate::args::{InputArgs, InputFormatArg};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sitrep_doc::{RawRecord, Skip, SkipReason, Stats};
-use sitrep_sources::{InputFormat, Limits, SourceItem, SourceOptions};
+use sitrep_sources::{Ignored, InputFormat, Limits, SourceItem, SourceOptions};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -30,6 +30,8 @@ impl InputArgs {
                 InputFormatArg::Html => InputFormat::Html,
                 InputFormatArg::Jsonl => InputFormat::Jsonl,
                 InputFormatArg::Warc => InputFormat::Warc,
+                // `sitrep parse` reads CoNLL-U itself; any other command sees it as text.
+                InputFormatArg::Conllu => InputFormat::Text,
             }),
             limits: Limits {
                 max_record_bytes: self.max_record_mb.saturating_mul(1 << 20),
@@ -73,6 +75,7 @@ where
 
     let mut stats = Stats::default();
     let mut warned: HashMap<SkipReason, u64> = HashMap::new();
+    let mut passed_over: Option<(Ignored, u64)> = None;
 
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let (job_tx, job_rx) = sync_channel::<(u64, SourceItem)>(in_flight);
@@ -83,13 +86,16 @@ where
             credit_tx.send(()).expect("receiver alive");
         }
 
-        scope.spawn(move || {
-            let records = sitrep_sources::open(&paths, &opts);
-            for (seq, item) in records.enumerate() {
-                if credit_rx.recv().is_err() || job_tx.send((seq as u64, item)).is_err() {
-                    return;
+        let reader = scope.spawn(move || {
+            let mut records = sitrep_sources::open(&paths, &opts);
+            let mut seq = 0u64;
+            for item in records.by_ref() {
+                if credit_rx.recv().is_err() || job_tx.send((seq, item)).is_err() {
+                    break;
                 }
+                seq += 1;
             }
+            (records.ignored(), records.warc_non_response())
         });
 
         let job_rx = Arc::new(Mutex::new(job_rx));
@@ -164,6 +170,7 @@ where
                 let _ = credit_tx.send(());
             }
         }
+        passed_over = reader.join().ok();
         Ok(())
     })?;
     progress.finish();
@@ -178,6 +185,9 @@ where
     }
     if !input.quiet {
         eprintln!("{}", summary(&stats, started.elapsed().as_secs_f64()));
+        if let Some(line) = passed_over.and_then(|(ign, warc)| passed_over_line(&ign, warc)) {
+            eprintln!("{line}");
+        }
     }
     Ok(stats)
 }
@@ -200,6 +210,21 @@ pub fn summary(stats: &Stats, secs: f64) -> String {
     }
     s.push_str(&format!(" in {secs:.2}s"));
     s
+}
+
+/// Entries that were never records, said once so nothing disappears without a word.
+fn passed_over_line(ign: &Ignored, warc_non_response: u64) -> Option<String> {
+    let parts: Vec<String> = [
+        (ign.hidden, "hidden files or folders"),
+        (ign.symlinked_dirs, "symlinked folders (not followed)"),
+        (ign.special, "special files (sockets, FIFOs, devices)"),
+        (warc_non_response, "WARC records that are not responses"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    (!parts.is_empty()).then(|| format!("sitrep: passed over {}", parts.join(", ")))
 }
 
 /// The exit code the input contract asks for: 1 when nothing was extracted (and something or
