@@ -25,9 +25,17 @@ pub enum Command {
 sitrep extract --format text page.html"
     )]
     Extract(ExtractArgs),
+    /// Extract, then tokenize, tag and parse; prints CoNLL-U.
+    Parse(crate::args_nlp::ParseArgs),
+    /// Train sitrep's models from public data.
+    #[command(subcommand)]
+    Train(crate::args_nlp::TrainCommand),
     /// Score sitrep against public evaluation sets.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Check PETRARCH and TABARI dictionaries.
+    #[command(subcommand)]
+    Dict(crate::args_dict::DictCommand),
 }
 
 /// Input flags shared by every command that reads documents.
@@ -64,6 +72,8 @@ pub enum InputFormatArg {
     Jsonl,
     /// WARC 1.0/1.1 response records (CC-NEWS).
     Warc,
+    /// Pre-tokenised CoNLL-U (`sitrep parse` only): words and sentence breaks are kept.
+    Conllu,
 }
 
 /// `sitrep extract`
@@ -91,6 +101,8 @@ pub enum ExtractFormat {
 pub enum EvalCommand {
     /// Article extraction on a dataset laid out like the ScrapingHub benchmark.
     Extraction(EvalExtractionArgs),
+    /// Tagger and parser on a UD treebank (gold tokens): UPOS, XPOS, UAS, LAS, speed.
+    Parser(crate::args_nlp::EvalParserArgs),
 }
 
 /// `sitrep eval extraction`

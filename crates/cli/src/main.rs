@@ -1,6 +1,8 @@
 //! The `sitrep` binary: parse arguments, run the command, map the outcome to an exit code.
 
 mod args;
+mod args_dict;
+mod args_nlp;
 mod commands;
 mod run;
 
@@ -11,7 +13,11 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let result = match cli.command {
         args::Command::Extract(a) => commands::extract::run(a),
+        args::Command::Dict(args_dict::DictCommand::Lint(a)) => commands::dict::lint(a),
         args::Command::Eval(args::EvalCommand::Extraction(a)) => commands::eval::extraction(a),
+        args::Command::Eval(args::EvalCommand::Parser(a)) => commands::parse::eval_parser(a),
+        args::Command::Parse(a) => commands::parse::run(a),
+        args::Command::Train(t) => commands::parse::train(t),
     };
     match result {
         Ok(code) => code,

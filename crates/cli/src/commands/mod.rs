@@ -1,3 +1,5 @@
 //! One module per subcommand.
+pub mod dict;
 pub mod eval;
 pub mod extract;
+pub mod parse;

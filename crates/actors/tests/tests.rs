@@ -1,0 +1,5 @@
+//! Integration tests of sitrep-actors (one binary; add modules here).
+
+mod common;
+mod dict;
+mod kb_shared;
