@@ -1,2 +1,5 @@
-//! CLI integration tests: run the real binary.
+//! CLI integration tests: run the real binary. One test binary keeps link time down.
+mod common;
 mod extract;
+mod parse;
+mod seed_extract;

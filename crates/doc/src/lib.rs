@@ -13,9 +13,11 @@
 //! ```
 #![warn(missing_docs)]
 
+mod event;
 mod reasons;
 mod record;
 
+pub use event::{Attribution, Cameo, Event, EventActor, Evidence, Location, Plover};
 pub use reasons::{DropReason, Skip, SkipReason, Stats};
 pub use record::{Hints, Payload, PayloadKind, RawRecord};
 

@@ -4,6 +4,7 @@ use crate::args::{EvalExtractionArgs, VariantArg};
 use anyhow::Context;
 use sitrep_eval::extraction::{self, Variant, VariantReport};
 use sitrep_extract::{ExtractOptions, Extractor};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,6 +32,7 @@ pub fn extraction(args: EvalExtractionArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("evaluating {}", dataset.display()))?;
         reports.push(r);
     }
+    let mut out = crate::run::stdout();
     if args.json {
         let mut obj = serde_json::Map::new();
         obj.insert("dataset".into(), dataset.display().to_string().into());
@@ -41,15 +43,17 @@ pub fn extraction(args: EvalExtractionArgs) -> anyhow::Result<ExitCode> {
             };
             obj.insert(key.into(), serde_json::to_value(r)?);
         }
-        println!("{}", serde_json::Value::Object(obj));
+        writeln!(out, "{}", serde_json::Value::Object(obj))?;
     } else {
-        println!("dataset: {}", dataset.display());
-        println!(
+        writeln!(out, "dataset: {}", dataset.display())?;
+        writeln!(
+            out,
             "{:<10} {:>6} {:>8} {:>7} {:>7} {:>7} {:>9} {:>9}",
             "variant", "pages", "skipped", "F1", "P", "R", "accuracy", "pages/s"
-        );
+        )?;
         for r in &reports {
-            println!(
+            writeln!(
+                out,
                 "{:<10} {:>6} {:>8} {:>7.4} {:>7.4} {:>7.4} {:>9.3} {:>9.1}",
                 format!("{:?}", r.variant).to_lowercase(),
                 r.pages,
@@ -59,7 +63,7 @@ pub fn extraction(args: EvalExtractionArgs) -> anyhow::Result<ExitCode> {
                 r.prf.recall,
                 r.accuracy,
                 r.pages_per_s
-            );
+            )?;
         }
         for r in &reports {
             if r.per_page.is_empty() {
@@ -71,12 +75,17 @@ pub fn extraction(args: EvalExtractionArgs) -> anyhow::Result<ExitCode> {
                 let fb = f1(b.precision, b.recall);
                 fa.partial_cmp(&fb).unwrap_or(std::cmp::Ordering::Equal)
             });
-            println!("\n{:?} pages, worst first:", r.variant);
+            writeln!(out, "\n{:?} pages, worst first:", r.variant)?;
             for row in rows {
-                println!("{}  P {:.3}  R {:.3}", row.id, row.precision, row.recall);
+                writeln!(
+                    out,
+                    "{}  P {:.3}  R {:.3}",
+                    row.id, row.precision, row.recall
+                )?;
             }
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
