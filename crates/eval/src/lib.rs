@@ -4,7 +4,12 @@
 //! hand-made cases; the loaders only know the datasets' layouts.
 #![warn(missing_docs)]
 
+pub mod events_score;
 pub mod extraction;
+pub mod petrarch;
+pub mod plover;
+pub mod seed;
+pub mod tabari;
 
 use std::path::PathBuf;
 
