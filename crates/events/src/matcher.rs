@@ -1,0 +1,386 @@
+//! Matching dictionary rules on a parsed sentence: triggers, constraints, roles (with control,
+//! conjunction and passive), actor resolution, negation, modality and attribution.
+
+use crate::clause::{attribution, discard_lemma, modality, negated};
+use crate::ontology::{CameoCode, Ontology, PloverMode, PloverType};
+use crate::pattern::{Arg, Dictionary, Rule, TriggerKind};
+use crate::sentence::{ActorSpan, Sentence};
+use crate::syntax::{actors_at, arg_words, constraint_ok, is_passive, voiced_follow};
+
+/// How real the event is, as the sentence presents it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modality {
+    /// Happened or is happening.
+    Actual,
+    /// Planned or intended ("plans to meet", "will visit", "is to meet").
+    Intent,
+    /// Expected by someone ("expect Kim to make the trip").
+    Expectation,
+    /// Threatened ("threatened to attack").
+    Threat,
+    /// Possible ("could visit", "may hold").
+    Possibility,
+    /// The content of an appeal or demand ("urged X *to cease*"); the appeal is the event.
+    Requested,
+}
+
+/// Who the sentence attributes the event to ("Watson said", "according to X").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    /// The speech verb (or the "according to" noun), 0-based word index.
+    pub word: usize,
+    /// Head words of the speaker.
+    pub speaker_words: Vec<usize>,
+    /// Actor spans of the speaker.
+    pub speaker_actors: Vec<usize>,
+}
+
+/// A coded event candidate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Trigger word (0-based).
+    pub trigger: usize,
+    /// Id of the rule that coded it.
+    pub rule: String,
+    /// CAMEO code after modality (intent/threat codes applied).
+    pub code: CameoCode,
+    /// Source argument head words.
+    pub source_words: Vec<usize>,
+    /// Target argument head words.
+    pub target_words: Vec<usize>,
+    /// Source actor spans (indices into the caller's slice).
+    pub sources: Vec<usize>,
+    /// Target actor spans.
+    pub targets: Vec<usize>,
+    /// Negated ("did not attack", "no talks", "refused to meet").
+    pub negated: bool,
+    /// Modality.
+    pub modality: Modality,
+    /// Attribution, if any.
+    pub attribution: Option<Attribution>,
+    /// Evidence span: first and last word (inclusive).
+    pub evidence: (usize, usize),
+    /// Words matched by the rule's required dependents ("sanctions" in "imposed sanctions").
+    pub pattern_words: Vec<usize>,
+    /// Goldstein score of `code`.
+    pub goldstein: Option<f32>,
+    /// PLOVER event type of `code`.
+    pub plover_type: Option<PloverType>,
+    /// PLOVER mode of `code`.
+    pub plover_mode: Option<PloverMode>,
+}
+
+/// Why a rule that fired on a trigger produced no event (for `--explain`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RejectReason {
+    /// A required dependent is missing or a forbidden one is present (the item as written).
+    Constraint(String),
+    /// No word fills the source role.
+    NoSource,
+    /// No word fills the target role.
+    NoTarget,
+    /// The source words are not actors.
+    NoSourceActor,
+    /// The target words are not actors.
+    NoTargetActor,
+    /// Source and target are the same actor.
+    SameActor,
+    /// The clause is about sport or entertainment (the lemma that showed it).
+    DiscardedDomain(String),
+    /// A more specific rule coded this trigger.
+    Superseded(String),
+}
+
+/// A rule that fired on a trigger but was not used, with the reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    /// Trigger word.
+    pub trigger: usize,
+    /// Rule id.
+    pub rule: String,
+    /// Why.
+    pub reason: RejectReason,
+}
+
+/// What the matcher found in one sentence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MatchResult {
+    /// Coded events.
+    pub events: Vec<Candidate>,
+    /// Rejected rule applications.
+    pub rejected: Vec<Rejected>,
+}
+
+/// Runs the dictionary over one sentence.
+pub struct Matcher<'d> {
+    dict: &'d Dictionary,
+    ont: &'static Ontology,
+}
+
+impl<'d> Matcher<'d> {
+    /// A matcher over `dict`.
+    pub fn new(dict: &'d Dictionary) -> Matcher<'d> {
+        Matcher {
+            dict,
+            ont: Ontology::embedded(),
+        }
+    }
+
+    /// Codes the events of one sentence. Bounded: each word is tried against the rules of its
+    /// lemma only, and every tree walk has a depth cap, so malformed trees (cycles) end.
+    pub fn run(&self, s: &Sentence, actors: &[ActorSpan]) -> MatchResult {
+        let mut out = MatchResult::default();
+        let mut fallback: Vec<bool> = Vec::new();
+        // Verbs first, so a noun the verb's rule already used ("imposed *sanctions* on") is
+        // not coded a second time.
+        let by_kind = [("VERB", TriggerKind::Verb), ("NOUN", TriggerKind::Noun)];
+        for (i, w, kind) in by_kind.iter().flat_map(|&(upos, kind)| {
+            s.words
+                .iter()
+                .enumerate()
+                .filter(move |(_, w)| w.upos == upos)
+                .map(move |(i, w)| (i, w, kind))
+        }) {
+            let mut rules = self.dict.candidates(kind, &w.lemma);
+            if rules.is_empty() {
+                // A lemmatiser slip ("blamed" -> "blam") should not hide a known verb: try the
+                // regular English base forms of the surface word.
+                rules = base_forms(&w.form.to_lowercase())
+                    .iter()
+                    .map(|b| self.dict.candidates(kind, b))
+                    .find(|r| !r.is_empty())
+                    .unwrap_or(&[]);
+            }
+            if rules.is_empty() {
+                continue;
+            }
+            let passive = kind == TriggerKind::Verb && is_passive(s, i);
+            let mut fired: Vec<&Rule> = Vec::new();
+            for &r in rules {
+                let rule = &self.dict.rules()[r];
+                match rule
+                    .constraints
+                    .iter()
+                    .find(|c| !constraint_ok(s, i, c, passive))
+                {
+                    Some(c) => out.rejected.push(Rejected {
+                        trigger: i,
+                        rule: rule.id.clone(),
+                        reason: RejectReason::Constraint(c.text.clone()),
+                    }),
+                    None => fired.push(rule),
+                }
+            }
+            // Most specific first; the sort is stable so file order breaks ties.
+            fired.sort_by_key(|r| std::cmp::Reverse(r.specificity()));
+            if let Some(lemma) = fired.first().and_then(|_| discard_lemma(s, i)) {
+                for r in fired {
+                    out.rejected.push(Rejected {
+                        trigger: i,
+                        rule: r.id.clone(),
+                        reason: RejectReason::DiscardedDomain(lemma.clone()),
+                    });
+                }
+                continue;
+            }
+            let mut used: Option<String> = out
+                .events
+                .iter()
+                .zip(&fallback)
+                .find(|(e, &fb)| !fb && e.pattern_words.contains(&i))
+                .map(|(e, _)| e.rule.clone());
+            for rule in fired {
+                if let Some(by) = &used {
+                    out.rejected.push(Rejected {
+                        trigger: i,
+                        rule: rule.id.clone(),
+                        reason: RejectReason::Superseded(by.clone()),
+                    });
+                    continue;
+                }
+                match self.apply(s, actors, i, rule) {
+                    Ok(c) => {
+                        used = Some(rule.id.clone());
+                        out.events.push(c);
+                        fallback.push(rule.fallback);
+                    }
+                    Err(reason) => out.rejected.push(Rejected {
+                        trigger: i,
+                        rule: rule.id.clone(),
+                        reason,
+                    }),
+                }
+            }
+        }
+        // Fallback events give way to any event coded on a word of their pattern.
+        let events = std::mem::take(&mut out.events);
+        let coded: Vec<(usize, String)> =
+            events.iter().map(|e| (e.trigger, e.rule.clone())).collect();
+        for (e, fb) in events.into_iter().zip(fallback) {
+            match coded
+                .iter()
+                .find(|(t, _)| fb && e.pattern_words.contains(t))
+            {
+                Some((_, by)) => {
+                    let by = by.clone();
+                    out.rejected.push(Rejected {
+                        trigger: e.trigger,
+                        rule: e.rule,
+                        reason: RejectReason::Superseded(by),
+                    });
+                }
+                None => out.events.push(e),
+            }
+        }
+        out.events.sort_by_key(|e| e.trigger);
+        out
+    }
+
+    fn apply(
+        &self,
+        s: &Sentence,
+        actors: &[ActorSpan],
+        i: usize,
+        rule: &Rule,
+    ) -> Result<Candidate, RejectReason> {
+        let passive = rule.kind == TriggerKind::Verb && is_passive(s, i);
+        let pick = |args: &[Arg]| args.iter().find_map(|a| arg_words(s, i, a, passive));
+        let mut src = pick(&rule.src).ok_or(RejectReason::NoSource)?;
+        let mut tgt = pick(&rule.tgt).unwrap_or_default();
+        let resolve = |ws: &[usize]| {
+            let mut v: Vec<usize> = ws.iter().flat_map(|&w| actors_at(s, actors, w)).collect();
+            // Overlapping mentions of one actor ("Kim Jong Un" and "Kim") count once.
+            let mut seen: Vec<&str> = Vec::new();
+            v.retain(|&a| {
+                let fresh = !seen.contains(&actors[a].code.as_str());
+                seen.push(&actors[a].code);
+                fresh
+            });
+            v
+        };
+        let mut sources = resolve(&src);
+        let mut targets = resolve(&tgt);
+        if rule.sym && targets.is_empty() && tgt.is_empty() && sources.len() > 1 {
+            targets = sources.split_off(1);
+            tgt = src.split_off(1.min(src.len()));
+        }
+        if sources.is_empty() {
+            return Err(RejectReason::NoSourceActor);
+        }
+        if targets.is_empty() && tgt.is_empty() && !rule.tgt.contains(&Arg::None) {
+            return Err(RejectReason::NoTarget);
+        }
+        if targets.is_empty() && !tgt.is_empty() {
+            // "deployed troops to the border": a non-actor argument leaves an optional target
+            // empty instead of losing the event.
+            if !rule.tgt.contains(&Arg::None) {
+                return Err(RejectReason::NoTargetActor);
+            }
+            tgt.clear();
+        }
+        let code_of = |a: &usize| actors[*a].code.as_str();
+        if !targets.is_empty()
+            && targets
+                .iter()
+                .all(|t| sources.iter().any(|x| code_of(x) == code_of(t)))
+        {
+            return Err(RejectReason::SameActor);
+        }
+        let modality = modality(s, i);
+        let negated = negated(s, i);
+        let code = match modality {
+            Modality::Intent | Modality::Expectation | Modality::Possibility => {
+                rule.intent.unwrap_or(rule.code)
+            }
+            Modality::Threat => rule.threat.unwrap_or(rule.code),
+            Modality::Actual | Modality::Requested => rule.code,
+        };
+        let code = match rule.neg {
+            Some(n) if negated => n,
+            _ => code,
+        };
+        let mut span_words: Vec<usize> = vec![i];
+        span_words.extend(src.iter().chain(&tgt));
+        for &a in sources.iter().chain(&targets) {
+            span_words.extend([actors[a].start_word, actors[a].end_word]);
+        }
+        let mut pattern_words = Vec::new();
+        for c in rule.constraints.iter().filter(|c| c.required) {
+            for p in &c.paths {
+                pattern_words.extend(voiced_follow(s, i, p, passive));
+            }
+        }
+        span_words.extend(&pattern_words);
+        // Actor spans come from the caller; clamp so a bad span cannot point past the sentence.
+        let last = s.words.len().saturating_sub(1);
+        let evidence = (
+            span_words.iter().copied().min().unwrap_or(i).min(last),
+            span_words.iter().copied().max().unwrap_or(i).min(last),
+        );
+        let plover = self.ont.plover(code);
+        Ok(Candidate {
+            trigger: i,
+            rule: rule.id.clone(),
+            code,
+            source_words: src,
+            target_words: tgt,
+            sources,
+            targets,
+            negated,
+            modality,
+            attribution: attribution(s, actors, i),
+            evidence,
+            pattern_words,
+            goldstein: self.ont.goldstein(code),
+            plover_type: plover.and_then(|p| p.event_type),
+            plover_mode: plover.and_then(|p| p.mode),
+        })
+    }
+}
+
+/// Candidate base forms of a regularly inflected English word, most likely first.
+fn base_forms(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let stem = |suffix: &str| form.strip_suffix(suffix).filter(|s| s.len() >= 2);
+    if let Some(s) = stem("ied").or(stem("ies")) {
+        out.push(format!("{s}y"));
+    }
+    for suffix in ["ed", "ing"] {
+        if let Some(s) = stem(suffix) {
+            out.push(format!("{s}e"));
+            out.push(s.to_string());
+            // "stopped" -> "stop"
+            let b = s.as_bytes();
+            // ASCII only: equal trailing bytes of a multibyte character must not be cut.
+            let last = b[b.len() - 1];
+            if b.len() >= 3 && last.is_ascii_alphabetic() && last == b[b.len() - 2] {
+                out.push(s[..s.len() - 1].to_string());
+            }
+        }
+    }
+    if let Some(s) = stem("es") {
+        out.push(s.to_string());
+    }
+    if let Some(s) = stem("s") {
+        out.push(s.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_forms;
+
+    #[test]
+    fn base_forms_regular_inflection() {
+        assert!(base_forms("blamed").contains(&"blame".to_string()));
+        assert!(base_forms("stopped").contains(&"stop".to_string()));
+        assert!(base_forms("carried").contains(&"carry".to_string()));
+        assert!(base_forms("talks").contains(&"talk".to_string()));
+        assert!(base_forms("urging").contains(&"urge".to_string()));
+        assert!(base_forms("ed").is_empty());
+        // U+2082 ends in two equal continuation bytes; slicing there would panic.
+        let _ = base_forms("x\u{2082}ing");
+        let _ = base_forms("\u{2082}\u{2082}ed");
+    }
+}

@@ -1,0 +1,443 @@
+//! Tree walks the matcher needs: dependency paths, logical subjects (control, conjunction,
+//! passive, relative clauses), conjuncts and actor resolution. Every walk has a depth cap so a
+//! malformed tree (a cycle from a broken parser) cannot hang the coder.
+
+use crate::pattern::{Arg, Constraint, Rel};
+use crate::sentence::{ActorSpan, Sentence};
+
+/// Verbs whose object (or "on" phrase) controls an infinitive: "urged *X* to cease".
+const OBJECT_CONTROL: &[&str] = &[
+    "urge",
+    "ask",
+    "call",
+    "persuade",
+    "press",
+    "request",
+    "appeal",
+    "push",
+    "encourage",
+    "invite",
+    "pressure",
+    "order",
+    "force",
+    "convince",
+    "expect",
+    "want",
+    "allow",
+    "permit",
+    "help",
+    "tell",
+    "enable",
+    "need",
+    "advise",
+    "authorize",
+    "authorise",
+    "require",
+    "warn",
+    "lead",
+    "get",
+    "remind",
+    "train",
+    "compel",
+    "oblige",
+    "instruct",
+    "pressurize",
+    "pressurise",
+    "lobby",
+    "implore",
+    "beg",
+];
+pub(crate) const MAX_DEPTH: usize = 12;
+
+pub(crate) fn base(deprel: &str) -> &str {
+    deprel.split(':').next().unwrap_or(deprel)
+}
+
+pub(crate) fn rel_matches(s: &Sentence, child: usize, rel: &Rel) -> bool {
+    let d = &s.words[child].deprel;
+    match &rel.case {
+        None if rel.deprel.contains(':') => d == &rel.deprel,
+        None => base(d) == rel.deprel && d != "nsubj:pass",
+        Some(case) => {
+            // "obl:to" as enhanced-style label, or obl/nmod with a case child (multiword
+            // cases like "according to" are a case word plus `fixed`).
+            let label = format!("{}:{}", rel.deprel, case.replace(' ', "_"));
+            if d == &label {
+                return true;
+            }
+            (d == &rel.deprel || base(d) == rel.deprel && !d.ends_with(":poss"))
+                && s.children(child).any(|c| {
+                    s.words[c].deprel == "case" && {
+                        // Forms, not lemmas: EWT lemmatises "According" as "accord".
+                        let mut l = s.words[c].form.to_lowercase();
+                        for f in s.children(c).filter(|&f| s.words[f].deprel == "fixed") {
+                            l.push(' ');
+                            l.push_str(&s.words[f].form.to_lowercase());
+                        }
+                        &l == case
+                    }
+                })
+        }
+    }
+}
+
+/// Words reached from `from` along `path` (every branch).
+pub(crate) fn follow(s: &Sentence, from: usize, path: &[Rel]) -> Vec<usize> {
+    let mut cur = vec![from];
+    for rel in path {
+        if rel.deprel == "gov" {
+            // `gov.` steps up to the governing word: "held talks *with Kim*" often attaches
+            // the with-phrase to the light verb rather than to the noun.
+            cur = cur.iter().filter_map(|&w| s.head(w)).collect();
+            continue;
+        }
+        cur = cur
+            .iter()
+            .flat_map(|&w| {
+                s.children(w)
+                    .filter(|&c| rel_matches(s, c, rel))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        cur = through_quantities(s, cur);
+    }
+    cur
+}
+
+/// Nouns of quantity or packaging that pass their role to their "of" complement: "25,000
+/// *tons* of aid", "*two* of its nationals", "a *shipment* of weapons".
+const QUANTITY: &[&str] = &[
+    "ton",
+    "tonne",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "dozen",
+    "score",
+    "number",
+    "lot",
+    "package",
+    "shipment",
+    "batch",
+    "consignment",
+    "load",
+    "supply",
+    "amount",
+    "part",
+    "group",
+    "team",
+    "delegation",
+    "two",
+    "three",
+    "some",
+    "several",
+    "many",
+    "all",
+    "most",
+];
+
+fn through_quantities(s: &Sentence, words: Vec<usize>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        out.push(w);
+        let lemma = s.words[w].lemma.as_str();
+        if QUANTITY.contains(&lemma) || s.words[w].upos == "NUM" {
+            let of = Rel {
+                deprel: "nmod".into(),
+                case: Some("of".into()),
+            };
+            out.extend(s.children(w).filter(|&c| rel_matches(s, c, &of)));
+        }
+    }
+    out
+}
+
+pub(crate) fn is_passive(s: &Sentence, w: usize) -> bool {
+    s.children(w).any(|c| {
+        matches!(
+            s.words[c].deprel.as_str(),
+            "nsubj:pass" | "aux:pass" | "csubj:pass"
+        )
+    }) || (is_reduced_relative(s, w) && s.words[w].xpos == "VBN" && !has_obj(s, w))
+}
+
+/// "the camp *attacked* by militiamen", "soldiers *arrested* 100 people" (a parser's
+/// reduced-relative reading): a participle or verb attached to a noun as `acl`.
+fn is_reduced_relative(s: &Sentence, w: usize) -> bool {
+    s.words[w].deprel == "acl" && s.head(w).is_some()
+}
+
+fn has_obj(s: &Sentence, w: usize) -> bool {
+    s.children(w).any(|c| s.words[c].deprel == "obj")
+}
+
+/// The patient of a passive clause: its `nsubj:pass`, or the noun a passive participle
+/// modifies ("the camp attacked by militiamen").
+pub(crate) fn passive_patient(s: &Sentence, w: usize) -> Vec<usize> {
+    let own: Vec<usize> = s
+        .children(w)
+        .filter(|&c| s.words[c].deprel == "nsubj:pass")
+        .collect();
+    if own.is_empty() && is_reduced_relative(s, w) {
+        return s.head(w).into_iter().collect();
+    }
+    own
+}
+
+pub(crate) fn has_to_mark(s: &Sentence, w: usize) -> bool {
+    s.children(w)
+        .any(|c| s.words[c].deprel == "mark" && s.words[c].lemma == "to")
+}
+
+/// The logical subject of verb `v`: its own `nsubj`, else the controller (object control for
+/// `xcomp` when the governor has an object, subject control otherwise), else through `conj`
+/// and purpose clauses ("visit Russia to meet Putin").
+pub(crate) fn subject_of(s: &Sentence, v: usize, depth: usize) -> Vec<usize> {
+    if depth > MAX_DEPTH {
+        return Vec::new();
+    }
+    let own: Vec<usize> = if is_passive(s, v) {
+        follow(
+            s,
+            v,
+            &[Rel {
+                deprel: "obl".into(),
+                case: Some("by".into()),
+            }],
+        )
+    } else {
+        s.children(v)
+            .filter(|&c| s.words[c].deprel == "nsubj")
+            .collect()
+    };
+    let Some(g) = s.head(v) else {
+        return own;
+    };
+    let relative = base(&s.words[v].deprel) == "acl";
+    if !own.is_empty() {
+        // "the soldiers who arrested ...": the relative pronoun stands for the noun.
+        if relative
+            && own
+                .iter()
+                .all(|&w| matches!(s.words[w].lemma.as_str(), "who" | "which" | "that"))
+        {
+            return vec![g];
+        }
+        return own;
+    }
+    // "refugees *fleeing* the war", "soldiers *arrested* 100 people": an active verb
+    // attached to a noun has that noun as its subject (not "efforts *to* resolve").
+    if relative && !is_passive(s, v) && !has_to_mark(s, v) {
+        return vec![g];
+    }
+    match base(&s.words[v].deprel) {
+        "xcomp" => controller(s, g, depth),
+        "conj" => subject_of(s, g, depth + 1),
+        // Parsers often label "persuade X *to sell*" advcl; object-control verbs keep their
+        // object as the controller either way.
+        "advcl" if has_to_mark(s, v) => controller(s, g, depth),
+        _ => Vec::new(),
+    }
+}
+
+/// Who does what an infinitive under `g` describes: the object of an object-control verb
+/// ("urged Iran to stop", "called on Iran to stop"), else `g`'s own subject ("tried to stop",
+/// "visited Russia to meet Putin").
+fn controller(s: &Sentence, g: usize, depth: usize) -> Vec<usize> {
+    if OBJECT_CONTROL.contains(&s.words[g].lemma.as_str()) {
+        let obj: Vec<usize> = s
+            .children(g)
+            .filter(|&c| matches!(s.words[c].deprel.as_str(), "obj" | "iobj"))
+            .collect();
+        if !obj.is_empty() {
+            return obj;
+        }
+        let on = follow(
+            s,
+            g,
+            &[Rel {
+                deprel: "obl".into(),
+                case: Some("on".into()),
+            }],
+        );
+        if !on.is_empty() {
+            return on;
+        }
+    }
+    subject_of(s, g, depth + 1)
+}
+
+/// Adds conjuncts: "Putin and Kim" gives both heads.
+pub(crate) fn with_conjuncts(s: &Sentence, words: Vec<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack = words;
+    while let Some(w) = stack.pop() {
+        if out.contains(&w) || out.len() > 16 {
+            continue;
+        }
+        out.push(w);
+        stack.extend(s.children(w).filter(|&c| s.words[c].deprel == "conj"));
+    }
+    out.sort_unstable();
+    out
+}
+
+pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> Option<Vec<usize>> {
+    let words = match arg {
+        Arg::None => return Some(Vec::new()),
+        Arg::GovSubj => match s.head(trig) {
+            Some(g) if s.words[g].upos == "VERB" || s.words[g].upos == "AUX" => subject_of(s, g, 0),
+            _ => Vec::new(),
+        },
+        Arg::Path(p) if p.len() == 1 && p[0].deprel == "nsubj" && p[0].case.is_none() => {
+            if passive {
+                follow(
+                    s,
+                    trig,
+                    &[Rel {
+                        deprel: "obl".into(),
+                        case: Some("by".into()),
+                    }],
+                )
+            } else {
+                subject_of(s, trig, 0)
+            }
+        }
+        Arg::Path(p) if passive && p.len() == 1 && p[0].deprel == "obj" => passive_patient(s, trig),
+        Arg::Path(p) => follow(s, trig, p),
+    };
+    (!words.is_empty()).then(|| with_conjuncts(s, words))
+}
+
+/// Actor spans for a word: spans headed by it (several when a plural mention was resolved
+/// to several actors), else a span covering it, else an actor one or two steps down through
+/// possessors, appositions, modifiers and names ("Russia's minister", "spokeswoman Watson").
+pub(crate) fn actors_at(s: &Sentence, actors: &[ActorSpan], w: usize) -> Vec<usize> {
+    let found = actors_at_word(s, actors, w);
+    if found.is_empty() && is_pronoun(s, w) {
+        return reporter_of(s, actors, w);
+    }
+    found
+}
+
+fn is_pronoun(s: &Sentence, w: usize) -> bool {
+    s.words[w].upos == "PRON"
+        && (matches!(
+            s.words[w].lemma.as_str(),
+            "it" | "they" | "he" | "she" | "we"
+        ) || s.words[w].deprel == "nmod:poss")
+}
+
+/// "Hungary has said *it* will support ...": a pronoun subject of a reported clause most
+/// often refers to the reporter. A stand-in until the actor stage resolves coreference.
+fn reporter_of(s: &Sentence, actors: &[ActorSpan], pron: usize) -> Vec<usize> {
+    let Some(mut clause) = s.head(pron) else {
+        return Vec::new();
+    };
+    if s.words[pron].deprel == "nmod:poss" {
+        // "X reiterated *its* demand": a possessive usually points at the clause's subject.
+        let Some(g) = s.head(clause) else {
+            return Vec::new();
+        };
+        return subject_of(s, g, 0)
+            .into_iter()
+            .filter(|&w| w != clause)
+            .flat_map(|w| actors_at_word(s, actors, w))
+            .collect();
+    }
+    for _ in 0..MAX_DEPTH {
+        let Some(g) = s.head(clause) else {
+            return Vec::new();
+        };
+        if base(&s.words[clause].deprel) == "ccomp" {
+            let speaker = s
+                .children(g)
+                .filter(|&c| s.words[c].deprel == "nsubj" && c != pron)
+                .flat_map(|c| actors_at_word(s, actors, c))
+                .collect();
+            return speaker;
+        }
+        if !matches!(base(&s.words[clause].deprel), "xcomp" | "conj") {
+            return Vec::new();
+        }
+        clause = g;
+    }
+    Vec::new()
+}
+
+fn actors_at_word(s: &Sentence, actors: &[ActorSpan], w: usize) -> Vec<usize> {
+    let headed: Vec<usize> = (0..actors.len())
+        .filter(|&a| actors[a].head_word == w)
+        .collect();
+    if !headed.is_empty() {
+        return headed;
+    }
+    if let Some(a) =
+        (0..actors.len()).find(|&a| actors[a].start_word <= w && w <= actors[a].end_word)
+    {
+        return vec![a];
+    }
+    let mut frontier = vec![w];
+    for _ in 0..2 {
+        let mut next = Vec::new();
+        for &f in &frontier {
+            for c in s.children(f) {
+                let d = s.words[c].deprel.as_str();
+                if matches!(base(d), "appos" | "amod" | "compound" | "flat" | "nmod")
+                    || d == "nmod:poss"
+                {
+                    let found: Vec<usize> = (0..actors.len())
+                        .filter(|&a| actors[a].head_word == c)
+                        .collect();
+                    if !found.is_empty() {
+                        return found;
+                    }
+                    next.push(c);
+                }
+            }
+        }
+        frontier = next;
+    }
+    Vec::new()
+}
+
+/// Words along `path` from the trigger, reading the first step in the active voice: in a
+/// passive clause `obj` is the patient and `nsubj` the "by" agent.
+pub(crate) fn voiced_follow(s: &Sentence, trig: usize, path: &[Rel], passive: bool) -> Vec<usize> {
+    let Some((first, rest)) = path.split_first() else {
+        return vec![trig];
+    };
+    if !passive || first.case.is_some() {
+        return follow(s, trig, path);
+    }
+    let start = match first.deprel.as_str() {
+        "obj" => passive_patient(s, trig),
+        "nsubj" => follow(
+            s,
+            trig,
+            &[Rel {
+                deprel: "obl".into(),
+                case: Some("by".into()),
+            }],
+        ),
+        _ => return follow(s, trig, path),
+    };
+    start.into_iter().flat_map(|w| follow(s, w, rest)).collect()
+}
+
+pub(crate) fn constraint_ok(s: &Sentence, trig: usize, c: &Constraint, passive: bool) -> bool {
+    let named = |w: usize| c.lemmas.iter().any(|l| l == &s.words[w].lemma);
+    // A noun compound names its kind in the modifier: "aid deliveries", "arms shipments".
+    let found = c
+        .paths
+        .iter()
+        .flat_map(|p| voiced_follow(s, trig, p, passive))
+        .any(|w| {
+            c.lemmas.is_empty()
+                || named(w)
+                || s.children(w)
+                    .any(|m| s.words[m].deprel == "compound" && named(m))
+        });
+    found == c.required
+}

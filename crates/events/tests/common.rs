@@ -1,0 +1,96 @@
+//! Helpers shared by the integration tests.
+
+use std::path::PathBuf;
+
+use sitrep_events::{ActorSpan, Dictionary, MatchResult, Matcher, Sentence};
+
+/// `../shared`, found the way `sitrep_eval::shared_dir()` finds it (repeated here so this crate
+/// does not pull in the eval crate's dependencies). `None` means skip, unless
+/// `SITREP_REQUIRE_SHARED=1`, which turns the skip into a failure.
+pub fn shared_dir(test: &str) -> Option<PathBuf> {
+    let found = std::env::var("SITREP_SHARED")
+        .map(PathBuf::from)
+        .ok()
+        .or_else(|| {
+            let cwd = std::env::current_dir().ok()?;
+            cwd.ancestors().find_map(|a| {
+                [a.join("shared"), a.join("../shared")]
+                    .into_iter()
+                    .find(|c| c.join("data").is_dir())
+            })
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
+            "{test}: ../shared not found and SITREP_REQUIRE_SHARED=1"
+        );
+        eprintln!("skipping {test}: ../shared not found (set SITREP_SHARED)");
+    }
+    found
+}
+
+/// Builds CoNLL-U from a compact table, one word per line: `FORM LEMMA UPOS[/XPOS] HEAD DEPREL`
+/// (`_` as lemma means the lowercased form), then parses it with `Sentence::from_conllu`.
+pub fn sent(table: &str) -> Sentence {
+    let mut conllu = String::new();
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    for (i, f) in rows.iter().enumerate() {
+        assert_eq!(f.len(), 5, "bad test row {f:?}");
+        let lemma = if f[1] == "_" {
+            f[0].to_lowercase()
+        } else {
+            f[1].to_string()
+        };
+        // Clitics and punctuation attach to the previous word in the text.
+        let glued = rows
+            .get(i + 1)
+            .is_some_and(|n| ["'s", ".", ",", "n't"].contains(&n[0]));
+        let misc = if glued { "SpaceAfter=No" } else { "_" };
+        // "VERB/VBN" gives UPOS and XPOS.
+        let (upos, xpos) = f[2].split_once('/').unwrap_or((f[2], "_"));
+        conllu.push_str(&format!(
+            "{}\t{}\t{lemma}\t{upos}\t{xpos}\t_\t{}\t{}\t_\t{misc}\n",
+            i + 1,
+            f[0],
+            f[3],
+            f[4]
+        ));
+    }
+    Sentence::from_conllu(&conllu).expect("test sentence parses")
+}
+
+/// An actor span over 1-based word ids `first..=last` with head `head` (as in CoNLL-U).
+pub fn actor(first: usize, last: usize, head: usize, code: &str) -> ActorSpan {
+    ActorSpan::new(first - 1, last - 1, head - 1, code)
+}
+
+/// Runs the embedded dictionary.
+pub fn code(s: &Sentence, actors: &[ActorSpan]) -> MatchResult {
+    let dict = Dictionary::embedded().expect("dictionary loads");
+    Matcher::new(&dict).run(s, actors)
+}
+
+/// The events as `(code, source countries, target countries)` for compact asserts.
+pub fn summary(r: &MatchResult, actors: &[ActorSpan]) -> Vec<(String, String, String)> {
+    let names = |v: &[usize]| {
+        v.iter()
+            .map(|&a| actors[a].code.as_str())
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    r.events
+        .iter()
+        .map(|e| {
+            (
+                e.code.as_str().to_string(),
+                names(&e.sources),
+                names(&e.targets),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,483 @@
+//! The matcher's mechanisms on hand-written UD (EWT-style) parses of news-like sentences.
+//! Rows are `FORM LEMMA UPOS HEAD DEPREL`; actor spans use 1-based word ids.
+
+use sitrep_events::{Modality, PloverType, RejectReason};
+
+use crate::common::{actor, code, sent, summary};
+
+fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
+    (c.to_string(), s.to_string(), g.to_string())
+}
+
+#[test]
+fn matcher_passive_agent_is_source() {
+    let s = sent(
+        "Two two NUM 2 nummod
+         journalists journalist NOUN 4 nsubj:pass
+         were be AUX 4 aux:pass
+         arrested arrest VERB 0 root
+         by by ADP 7 case
+         Iranian iranian ADJ 7 amod
+         police police NOUN 4 obl
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 2, 2, "JRN"), actor(6, 7, 7, "IRNCOP")];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("173", "IRNCOP", "JRN")]);
+    assert_eq!(r.events[0].plover_type, Some(PloverType::Coerce));
+    assert_eq!(r.events[0].rule, "coerce.arrest");
+    assert_eq!(r.events[0].goldstein, Some(-5.0));
+}
+
+#[test]
+fn matcher_control_and_requested_modality() {
+    let s = sent(
+        "Russia Russia PROPN 2 nsubj
+         tried try VERB 0 root
+         to to PART 4 mark
+         persuade persuade VERB 2 xcomp
+         Iran Iran PROPN 4 obj
+         to to PART 7 mark
+         sell sell VERB 4 xcomp
+         drones drone NOUN 7 obj
+         to to ADP 10 case
+         Moscow Moscow PROPN 7 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [
+        actor(1, 1, 1, "RUS"),
+        actor(5, 5, 5, "IRN"),
+        actor(10, 10, 10, "RUS"),
+    ];
+    let r = code(&s, &actors);
+    // One event per phrase: "sell" is part of the appeal rule's pattern, so it is not coded
+    // again as a sale.
+    assert_eq!(summary(&r, &actors), vec![t("0232", "RUS", "IRN")]);
+    assert_eq!(r.events[0].modality, Modality::Actual);
+    assert!(r.rejected.iter().any(|x| x.rule == "coop.sell_arms"
+        && x.reason == RejectReason::Superseded("appeal.arms_sale".into())));
+    // The less specific appeal rule lost to the arms-appeal rule and says so.
+    assert!(r.rejected.iter().any(|x| x.rule == "appeal.persuade"
+        && matches!(&x.reason, RejectReason::Superseded(by) if by == "appeal.arms_sale")));
+    assert_eq!(
+        s.span_text(r.events[0].evidence.0, r.events[0].evidence.1),
+        "Russia tried to persuade Iran to sell drones"
+    );
+
+    // An inner event no appeal rule names is coded, marked as requested, not as done.
+    let s = sent(
+        "Washington Washington PROPN 2 nsubj
+         urged urge VERB 0 root
+         Seoul Seoul PROPN 2 obj
+         to to PART 5 mark
+         visit visit VERB 2 xcomp
+         Tokyo Tokyo PROPN 5 obj",
+    );
+    let actors = [
+        actor(1, 1, 1, "USA"),
+        actor(3, 3, 3, "KOR"),
+        actor(6, 6, 6, "JPN"),
+    ];
+    let r = code(&s, &actors);
+    assert_eq!(
+        summary(&r, &actors),
+        vec![t("020", "USA", "KOR"), t("042", "KOR", "JPN")]
+    );
+    assert_eq!(r.events[1].modality, Modality::Requested);
+}
+
+#[test]
+fn matcher_negation_local_and_through_refuse() {
+    let s = sent(
+        "Turkey Turkey PROPN 4 nsubj
+         did do AUX 4 aux
+         not not PART 4 advmod
+         attack attack VERB 0 root
+         Kurdish kurdish ADJ 6 amod
+         militias militia NOUN 4 obj",
+    );
+    let actors = [actor(1, 1, 1, "TUR"), actor(5, 6, 6, "KURREB")];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("190", "TUR", "KURREB")]);
+    assert!(r.events[0].negated);
+
+    let s = sent(
+        "Israel Israel PROPN 2 nsubj
+         refused refuse VERB 0 root
+         to to PART 4 mark
+         release release VERB 2 xcomp
+         the the DET 6 det
+         prisoners prisoner NOUN 4 obj",
+    );
+    let actors = [actor(1, 1, 1, "ISR"), actor(5, 6, 6, "PSE")];
+    let r = code(&s, &actors);
+    // A refused release is coded as the refusal (1243), still flagged as negated.
+    assert_eq!(summary(&r, &actors), vec![t("1243", "ISR", "PSE")]);
+    assert!(r.events[0].negated);
+    assert_eq!(r.events[0].modality, Modality::Actual);
+}
+
+#[test]
+fn matcher_modality_possibility_intent_threat_expectation() {
+    let s = sent(
+        "China China PROPN 3 nsubj
+         may may AUX 3 aux
+         hold hold VERB 0 root
+         joint joint ADJ 5 amod
+         exercises exercise NOUN 3 obj
+         with with ADP 7 case
+         Russia Russia PROPN 3 obl",
+    );
+    let actors = [actor(1, 1, 1, "CHN"), actor(7, 7, 7, "RUS")];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("0312", "CHN", "RUS")]);
+    assert_eq!(r.events[0].modality, Modality::Possibility);
+
+    let s = sent(
+        "Biden Biden PROPN 3 nsubj
+         will will AUX 3 aux
+         visit visit VERB 0 root
+         Japan Japan PROPN 3 obj",
+    );
+    let actors = [actor(1, 1, 1, "USAGOV"), actor(4, 4, 4, "JPN")];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("036", "USAGOV", "JPN")]);
+    assert_eq!(r.events[0].modality, Modality::Intent);
+
+    let s = sent(
+        "Iran Iran PROPN 2 nsubj
+         threatened threaten VERB 0 root
+         to to PART 4 mark
+         attack attack VERB 2 xcomp
+         Israel Israel PROPN 4 obj",
+    );
+    let actors = [actor(1, 1, 1, "IRN"), actor(5, 5, 5, "ISR")];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("138", "IRN", "ISR")]);
+    // Without a threaten rule naming the inner verb, the inner event gets the threat code.
+    let s = sent(
+        "Iran Iran PROPN 2 nsubj
+         threatened threaten VERB 0 root
+         to to PART 4 mark
+         shell shell VERB 2 xcomp
+         Israel Israel PROPN 4 obj",
+    );
+    let r = code(&s, &actors);
+    assert_eq!(
+        summary(&r, &actors),
+        vec![t("130", "IRN", "ISR"), t("1384", "IRN", "ISR")]
+    );
+    assert_eq!(r.events[1].modality, Modality::Threat);
+
+    let s = sent(
+        "Officials official NOUN 2 nsubj
+         expect expect VERB 0 root
+         Kim Kim PROPN 2 obj
+         to to PART 5 mark
+         visit visit VERB 2 xcomp
+         Moscow Moscow PROPN 5 obj",
+    );
+    let actors = [
+        actor(1, 1, 1, "USAGOV"),
+        actor(3, 3, 3, "PRKGOV"),
+        actor(6, 6, 6, "RUS"),
+    ];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("036", "PRKGOV", "RUS")]);
+    assert_eq!(r.events[0].modality, Modality::Expectation);
+}
+
+#[test]
+fn matcher_compound_actors_and_symmetric_events() {
+    let s = sent(
+        "France France PROPN 4 nsubj
+         and and CCONJ 3 cc
+         Germany Germany PROPN 1 conj
+         condemned condemn VERB 0 root
+         Russia Russia PROPN 4 obj",
+    );
+    let actors = [
+        actor(1, 1, 1, "FRA"),
+        actor(3, 3, 3, "DEU"),
+        actor(5, 5, 5, "RUS"),
+    ];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("111", "FRA+DEU", "RUS")]);
+
+    let s = sent(
+        "India India PROPN 4 nsubj
+         and and CCONJ 3 cc
+         Pakistan Pakistan PROPN 1 conj
+         clashed clash VERB 0 root
+         again again ADV 4 advmod",
+    );
+    let actors = [actor(1, 1, 1, "IND"), actor(3, 3, 3, "PAK")];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("190", "IND", "PAK")]);
+}
+
+#[test]
+fn matcher_attribution_speech_verb_and_according_to() {
+    let s = sent(
+        "Watson Watson PROPN 2 nsubj
+         said say VERB 0 root
+         Russia Russia PROPN 4 nsubj
+         attacked attack VERB 2 ccomp
+         Ukraine Ukraine PROPN 4 obj",
+    );
+    let actors = [
+        actor(1, 1, 1, "USAGOV"),
+        actor(3, 3, 3, "RUS"),
+        actor(5, 5, 5, "UKR"),
+    ];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("190", "RUS", "UKR")]);
+    let a = r.events[0].attribution.as_ref().expect("attributed");
+    assert_eq!((a.word, a.speaker_actors.clone()), (1, vec![0]));
+    assert_eq!(r.events[0].modality, Modality::Actual);
+
+    let s = sent(
+        "According accord VERB 3 case
+         to to ADP 1 fixed
+         Reuters Reuters PROPN 6 obl
+         , , PUNCT 6 punct
+         Israel Israel PROPN 6 nsubj
+         bombed bomb VERB 0 root
+         Gaza Gaza PROPN 6 obj",
+    );
+    let actors = [
+        actor(3, 3, 3, "MED"),
+        actor(5, 5, 5, "ISR"),
+        actor(7, 7, 7, "PSE"),
+    ];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("195", "ISR", "PSE")]);
+    assert_eq!(
+        r.events[0].attribution.as_ref().unwrap().speaker_actors,
+        vec![0]
+    );
+
+    // "X will attack, the minister said": the speech verb is a parataxis child.
+    let s = sent(
+        "Russia Russia PROPN 3 nsubj
+         will will AUX 3 aux
+         attack attack VERB 0 root
+         Kyiv Kyiv PROPN 3 obj
+         , , PUNCT 8 punct
+         the the DET 7 det
+         minister minister NOUN 8 nsubj
+         said say VERB 3 parataxis",
+    );
+    let actors = [
+        actor(1, 1, 1, "RUS"),
+        actor(4, 4, 4, "UKR"),
+        actor(6, 7, 7, "UKRGOV"),
+    ];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("190", "RUS", "UKR")]);
+    assert_eq!(r.events[0].modality, Modality::Intent);
+    assert_eq!(
+        r.events[0].attribution.as_ref().unwrap().speaker_actors,
+        vec![2]
+    );
+}
+
+#[test]
+fn matcher_noun_triggers_talks_and_visit_of() {
+    let s = sent(
+        "Blinken Blinken PROPN 2 nsubj
+         held hold VERB 0 root
+         talks talk NOUN 2 obj
+         with with ADP 5 case
+         Wang Wang PROPN 3 nmod
+         in in ADP 7 case
+         Beijing Beijing PROPN 2 obl",
+    );
+    let actors = [
+        actor(1, 1, 1, "USAGOV"),
+        actor(5, 5, 5, "CHNGOV"),
+        actor(7, 7, 7, "CHN"),
+    ];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("040", "USAGOV", "CHNGOV")]);
+    assert_eq!(r.events[0].rule, "n.consult.talks");
+
+    // The same with the with-phrase on the light verb, as parsers often attach it.
+    let s = sent(
+        "Blinken Blinken PROPN 2 nsubj
+         held hold VERB 0 root
+         talks talk NOUN 2 obj
+         with with ADP 5 case
+         Wang Wang PROPN 2 obl",
+    );
+    let actors = [actor(1, 1, 1, "USAGOV"), actor(5, 5, 5, "CHNGOV")];
+    assert_eq!(
+        summary(&code(&s, &actors), &actors),
+        vec![t("040", "USAGOV", "CHNGOV")]
+    );
+
+    let s = sent(
+        "The the DET 2 det
+         visit visit NOUN 8 nsubj
+         of of ADP 4 case
+         Modi Modi PROPN 2 nmod
+         to to ADP 6 case
+         Moscow Moscow PROPN 2 nmod
+         has have AUX 8 aux
+         angered anger VERB 0 root
+         Kyiv Kyiv PROPN 8 obj",
+    );
+    let actors = [
+        actor(4, 4, 4, "INDGOV"),
+        actor(6, 6, 6, "RUS"),
+        actor(9, 9, 9, "UKR"),
+    ];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("042", "INDGOV", "RUS")]);
+    assert_eq!(r.events[0].plover_type, Some(PloverType::Consult));
+}
+
+#[test]
+fn matcher_possessor_resolves_actor() {
+    let s = sent(
+        "Russia Russia PROPN 3 nmod:poss
+         's 's PART 1 case
+         minister minister NOUN 4 nsubj
+         visited visit VERB 0 root
+         Pyongyang Pyongyang PROPN 4 obj",
+    );
+    let actors = [actor(1, 1, 1, "RUS"), actor(5, 5, 5, "PRK")];
+    assert_eq!(
+        summary(&code(&s, &actors), &actors),
+        vec![t("042", "RUS", "PRK")]
+    );
+}
+
+#[test]
+fn matcher_discards_sport_and_explains_rejections() {
+    let s = sent(
+        "Brazil Brazil PROPN 2 nsubj
+         beat beat VERB 0 root
+         Argentina Argentina PROPN 2 obj
+         in in ADP 6 case
+         the the DET 6 det
+         final final NOUN 2 obl
+         of of ADP 9 case
+         the the DET 9 det
+         tournament tournament NOUN 6 nmod",
+    );
+    let actors = [actor(1, 1, 1, "BRA"), actor(3, 3, 3, "ARG")];
+    let r = code(&s, &actors);
+    assert!(r.events.is_empty());
+    assert!(r
+        .rejected
+        .iter()
+        .any(|x| x.reason == RejectReason::DiscardedDomain("tournament".into())));
+
+    // Without actors nothing is coded, and the reason is recorded.
+    let s = sent(
+        "Rebels rebel NOUN 2 nsubj
+         attacked attack VERB 0 root
+         the the DET 4 det
+         convoy convoy NOUN 2 obj",
+    );
+    let r = code(&s, &[]);
+    assert!(r.events.is_empty());
+    assert!(r
+        .rejected
+        .iter()
+        .any(|x| x.rule == "fight.attack" && x.reason == RejectReason::NoSourceActor));
+    let actors = [actor(1, 1, 1, "REB")];
+    let r = code(&s, &actors);
+    assert!(r
+        .rejected
+        .iter()
+        .any(|x| x.reason == RejectReason::NoTargetActor));
+}
+
+#[test]
+fn matcher_survives_cyclic_heads() {
+    // Malformed input from a broken parser: 1 -> 2 -> 1. The matcher must still return.
+    let s = sent(
+        "Russia Russia PROPN 2 nsubj
+         attacked attack VERB 3 xcomp
+         Ukraine Ukraine PROPN 2 conj",
+    );
+    let actors = [actor(1, 1, 1, "RUS"), actor(3, 3, 3, "UKR")];
+    let _ = code(&s, &actors);
+}
+
+#[test]
+fn matcher_random_trees_never_panic() {
+    // Arbitrary heads (cycles, self-loops, forests), relations and trigger lemmas, with actor
+    // spans that may point outside the sentence: the matcher must return for each.
+    use sitrep_events::{ActorSpan, Dictionary, Matcher, Sentence, Word};
+    let lemmas = [
+        "attack", "meet", "talk", "visit", "urge", "Russia", "not", "to", "by", "with", "hold",
+        "say",
+    ];
+    let upos = ["VERB", "NOUN", "PROPN", "PART", "ADP", "AUX"];
+    let rels = [
+        "nsubj",
+        "obj",
+        "obl",
+        "case",
+        "xcomp",
+        "conj",
+        "advmod",
+        "nsubj:pass",
+        "aux",
+        "mark",
+        "nmod",
+        "ccomp",
+        "parataxis",
+        "fixed",
+        "amod",
+        "nmod:poss",
+    ];
+    let dict = Dictionary::embedded().unwrap();
+    let m = Matcher::new(&dict);
+    let mut seed: u64 = 0x9e3779b97f4a7c15;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n
+    };
+    let mut coded = 0;
+    for _ in 0..5000 {
+        let len = 1 + next(12);
+        let words = (0..len)
+            .map(|_| {
+                let l = lemmas[next(lemmas.len())];
+                Word {
+                    form: l.into(),
+                    lemma: l.to_lowercase(),
+                    upos: upos[next(upos.len())].into(),
+                    head: next(len + 1),
+                    deprel: rels[next(rels.len())].into(),
+                    ..Word::default()
+                }
+            })
+            .collect();
+        let s = Sentence {
+            words,
+            text: String::new(),
+        };
+        // Mostly one-word spans on random words, sometimes a span past the end.
+        let actors: Vec<ActorSpan> = (0..1 + next(4))
+            .map(|k| {
+                let h = next(len + 1);
+                ActorSpan::new(h, h, h, ["AAA", "BBB", "CCC", "DDD"][k])
+            })
+            .collect();
+        let r = m.run(&s, &actors);
+        for e in &r.events {
+            assert!(e.evidence.0 <= e.evidence.1 && e.evidence.1 < len);
+            assert!(!e.sources.is_empty());
+        }
+        coded += r.events.len();
+    }
+    // The generator does reach the coder; otherwise the test would prove nothing.
+    assert!(coded > 0);
+}

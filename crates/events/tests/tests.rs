@@ -1,0 +1,8 @@
+//! Integration tests for sitrep-events (one binary; see STYLE.md 2.5).
+
+mod common;
+mod dictionary;
+mod matcher;
+mod ontology_shared;
+mod roots;
+mod seed;
