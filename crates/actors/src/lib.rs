@@ -16,3 +16,4 @@
 
 pub mod dict;
 pub mod kb;
+pub mod recognize;

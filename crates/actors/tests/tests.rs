@@ -3,3 +3,5 @@
 mod common;
 mod dict;
 mod kb_shared;
+mod recognize;
+mod recognize_eval;

@@ -27,15 +27,32 @@ sitrep extract --format text page.html"
     Extract(ExtractArgs),
     /// Extract, then tokenize, tag and parse; prints CoNLL-U.
     Parse(crate::args_nlp::ParseArgs),
+    /// Extract, analyse, then find actor and place mentions; one JSON object per article.
+    Actors(crate::args_actors::ActorsArgs),
     /// Train sitrep's models from public data.
     #[command(subcommand)]
     Train(crate::args_nlp::TrainCommand),
-    /// Score sitrep against public evaluation sets.
-    #[command(subcommand)]
-    Eval(EvalCommand),
+    /// Score sitrep against public evaluation sets; with no sub-command, the event suites
+    /// (PETRARCH-2, TABARI, PLOVER, seed).
+    #[command(args_conflicts_with_subcommands = true)]
+    Eval(EvalArgs),
+    /// Extract, analyse and code events; one JSON object per event.
+    Code(crate::args_code::CodeArgs),
     /// Check PETRARCH and TABARI dictionaries.
     #[command(subcommand)]
     Dict(crate::args_dict::DictCommand),
+    /// Extract, code and store articles in an embedded store (incremental, idempotent).
+    #[command(
+        after_long_help = "Example:\n  sitrep ingest --db events.db news/\n  \
+sitrep query --db events.db --source RUS --target PRK"
+    )]
+    Ingest(crate::args_store::IngestArgs),
+    /// Events from a store, filtered; as a table, JSONL or CSV.
+    Query(crate::args_store::QueryArgs),
+    /// Event counts in a store by day, dyad and CAMEO code.
+    Stats(crate::args_store::StatsArgs),
+    /// Export a store as GDELT 2.0 Events TSV or PLOVER JSONL.
+    Export(crate::args_store::ExportArgs),
 }
 
 /// Input flags shared by every command that reads documents.
@@ -96,9 +113,23 @@ pub enum ExtractFormat {
     Text,
 }
 
+/// `sitrep eval [SUBCOMMAND]`: plain `sitrep eval` runs the event suites.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// A single evaluation; none runs the event suites.
+    #[command(subcommand)]
+    pub command: Option<EvalCommand>,
+    /// Event-suite flags (when no sub-command is given).
+    #[command(flatten)]
+    pub events: crate::args_code::EvalEventsArgs,
+}
+
 /// `sitrep eval ...`
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
+    /// The event coder on the PETRARCH-2, TABARI, PLOVER and seed suites (same as plain
+    /// `sitrep eval`).
+    Events(crate::args_code::EvalEventsArgs),
     /// Article extraction on a dataset laid out like the ScrapingHub benchmark.
     Extraction(EvalExtractionArgs),
     /// Tagger and parser on a UD treebank (gold tokens): UPOS, XPOS, UAS, LAS, speed.

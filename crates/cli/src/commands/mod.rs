@@ -1,5 +1,12 @@
 //! One module per subcommand.
+pub mod actors;
+pub mod code;
 pub mod dict;
 pub mod eval;
+pub mod eval_events;
 pub mod extract;
 pub mod parse;
+pub mod export;
+pub mod ingest;
+pub mod query;
+pub mod stats;

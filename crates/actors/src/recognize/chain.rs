@@ -1,0 +1,622 @@
+//! Composing matched words into mentions: `[the] [Country ['s]] [Org ['s]] [roles] [Name]`.
+
+use super::lexicon::{self, is_capitalised_name};
+use super::place::{country_alone, place_ends_at, Pending};
+use super::scan::{word_text, Atom, AtomKind};
+use super::{span_text, Mention, MentionKind, Pos, Recognizer, RoleAt, Scratch, Word};
+use crate::kb::{CountryForm, Gender, PartialDate};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Atom(Atom),
+    /// Capitalised words `w0..w1` outside any match.
+    Caps(usize, usize),
+    Word(usize),
+}
+
+impl Unit {
+    fn span(&self) -> (usize, usize) {
+        match *self {
+            Unit::Atom(a) => (a.w0, a.w1),
+            Unit::Caps(a, b) => (a, b),
+            Unit::Word(w) => (w, w + 1),
+        }
+    }
+}
+
+fn units(text: &str, words: &[Word], atoms: &[Atom]) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut ai = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(a) = atoms.get(ai).filter(|a| a.w0 == i) {
+            out.push(Unit::Atom(*a));
+            i = a.w1;
+            ai += 1;
+            continue;
+        }
+        let next_atom = atoms.get(ai).map_or(words.len(), |a| a.w0);
+        if is_name_word(text, words, i, true) {
+            let mut j = i + 1;
+            while j < next_atom {
+                if is_name_word(text, words, j, false) {
+                    j += 1;
+                } else if j + 1 < next_atom
+                    && matches!(word_text(text, &words[j]), "of" | "-" | "al" | "bin" | "de")
+                    && is_name_word(text, words, j + 1, false)
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            out.push(Unit::Caps(i, j));
+            i = j;
+        } else {
+            out.push(Unit::Word(i));
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_name_word(text: &str, words: &[Word], i: usize, first: bool) -> bool {
+    let w = word_text(text, &words[i]);
+    if !is_capitalised_name(w) || lexicon::is_stop_cap(w) || lexicon::pronoun(w).is_some() {
+        return false;
+    }
+    match words[i].pos {
+        Pos::Unknown | Pos::Propn => true,
+        Pos::Noun | Pos::Adj | Pos::Num => !(first && i == 0),
+        _ => false,
+    }
+}
+
+struct Chain {
+    start: usize,
+    end: usize,
+    the: bool,
+    country: Option<(usize, CountryForm)>,
+    org: Option<Unit>,
+    roles: Vec<Atom>,
+    name: Option<Unit>,
+    honorific: bool,
+    /// "former": CAMEO codes former officials ELI.
+    former: bool,
+    next_unit: usize,
+}
+
+fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
+    let mut u = u0;
+    let mut c = Chain {
+        start: units[u0].span().0,
+        end: units[u0].span().1,
+        the: false,
+        country: None,
+        org: None,
+        roles: Vec::new(),
+        name: None,
+        honorific: false,
+        former: false,
+        next_unit: u0 + 1,
+    };
+    let word_at = |u: usize| match units.get(u) {
+        Some(Unit::Word(w)) => word_text(text, &words[*w]),
+        _ => "",
+    };
+    if lexicon::is_det(word_at(u)) {
+        c.the = word_at(u).eq_ignore_ascii_case("the");
+        u += 1;
+    }
+    if is_former(word_at(u)) {
+        c.former = true;
+        u += 1;
+    }
+    let mut took = false;
+    if let Some(Unit::Atom(Atom {
+        kind: AtomKind::Country { index, form },
+        ..
+    })) = units.get(u)
+    {
+        c.country = Some((*index, *form));
+        u += 1;
+        took = true;
+        if lexicon::is_possessive(word_at(u)) {
+            u += 1;
+        }
+    }
+    match units.get(u) {
+        Some(un @ Unit::Atom(a))
+            if matches!(
+                a.kind,
+                AtomKind::Seat(_) | AtomKind::Igo(_) | AtomKind::Media(_) | AtomKind::Org(_)
+            ) =>
+        {
+            c.org = Some(*un);
+            u += 1;
+            took = true;
+        }
+        Some(un @ Unit::Caps(a, b))
+            if is_org(text, words, *a, *b) || next_is_role(units, u + 1) =>
+        {
+            // An organisation's name, or a place that owns the role ("Shanghai police").
+            c.org = Some(*un);
+            u += 1;
+            took = true;
+        }
+        _ => {}
+    }
+    if c.org.is_some() && lexicon::is_possessive(word_at(u)) {
+        u += 1;
+    }
+    loop {
+        match units.get(u) {
+            Some(Unit::Atom(a)) if matches!(a.kind, AtomKind::Role { .. } | AtomKind::Inherit) => {
+                c.roles.push(*a);
+                u += 1;
+                took = true;
+            }
+            Some(Unit::Word(_))
+                if (lexicon::is_filler(word_at(u)) || is_former(word_at(u)))
+                    && next_is_role(units, u + 1) =>
+            {
+                c.former |= is_former(word_at(u));
+                u += 1;
+            }
+            _ => break,
+        }
+    }
+    if lexicon::is_honorific(word_at(u)) {
+        c.honorific = true;
+        u += 1;
+    }
+    match units.get(u) {
+        Some(
+            un @ Unit::Atom(Atom {
+                kind: AtomKind::Person(_),
+                ..
+            }),
+        ) => {
+            c.name = Some(*un);
+            u += 1;
+            took = true;
+        }
+        Some(un @ Unit::Caps(a, b))
+            if (!c.roles.is_empty() || c.honorific) && !is_org(text, words, *a, *b) =>
+        {
+            c.name = Some(*un);
+            u += 1;
+            took = true;
+        }
+        _ => {}
+    }
+    if !took {
+        // Not a chain: the unit stands alone (a bare name, a word).
+        return c;
+    }
+    // The mention starts after the determiner, except for names of organisations, which
+    // keep their "The" ("The New York Times").
+    let first = if c.the && c.country.is_none() && c.roles.is_empty() && c.org.is_some() {
+        u0
+    } else if matches!(units[u0], Unit::Word(_)) && u > u0 + 1 {
+        u0 + 1
+    } else {
+        u0
+    };
+    c.start = units[first].span().0;
+    c.end = units[u - 1].span().1;
+    c.next_unit = u;
+    c
+}
+
+fn is_former(w: &str) -> bool {
+    w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex")
+}
+
+fn next_is_role(units: &[Unit], u: usize) -> bool {
+    matches!(
+        units.get(u),
+        Some(Unit::Atom(Atom {
+            kind: AtomKind::Role { .. } | AtomKind::Inherit,
+            ..
+        }))
+    )
+}
+
+fn is_org(text: &str, words: &[Word], a: usize, b: usize) -> bool {
+    // A head word alone ("Inc.", "Department") names no organisation.
+    b > a + 1 && lexicon::org_head(word_text(text, &words[b - 1])).is_some()
+}
+
+pub(crate) fn blank(
+    text: &str,
+    words: &[Word],
+    w0: usize,
+    w1: usize,
+    si: usize,
+    kind: MentionKind,
+    rule: &'static str,
+) -> Mention {
+    let start = words[w0].start as usize;
+    let end = words[w1 - 1].end as usize;
+    Mention {
+        start,
+        end,
+        text: span_text(text, start, end),
+        kind,
+        country: None,
+        sectors: Vec::new(),
+        plover_sector: None,
+        code: None,
+        name: None,
+        role: None,
+        resolved_from: None,
+        rule,
+        sentence: si,
+        plural: false,
+        female: None,
+        place: None,
+        person: None,
+        modifier: None,
+    }
+}
+
+fn add_sectors(m: &mut Mention, codes: &[&str]) {
+    for c in codes {
+        // KB sector codes may be run together in the CAMEO manner ("GOVMIL").
+        let mut k = 0;
+        while k + 3 <= c.len() {
+            let s = &c[k..k + 3];
+            if !m.sectors.iter().any(|x| x == s) {
+                m.sectors.push(s.to_string());
+            }
+            k += 3;
+        }
+    }
+}
+
+/// Sectors and PLOVER sector of the role words of a chain; true when any was a real role
+/// (not only inherit words).
+fn role_sectors(rec: &Recognizer<'_>, roles: &[Atom], m: &mut Mention) -> bool {
+    let kb = rec.kb;
+    let mut any = false;
+    for a in roles {
+        if let AtomKind::Role {
+            cameo,
+            plover,
+            extra,
+        } = a.kind
+        {
+            any = true;
+            if let Some(i) = cameo {
+                add_sectors(m, &[kb.sectors()[i].code.as_str()]);
+            }
+            if let Some(i) = plover {
+                let code = &kb.sectors()[i].code;
+                m.plover_sector = Some(code.get(..3).unwrap_or(code).to_string());
+            }
+            if let Some(e) = extra {
+                let (s, p) = rec.lex.role(e);
+                add_sectors(m, s);
+                m.plover_sector = Some(p.to_string());
+            }
+        }
+    }
+    any
+}
+
+/// The actor of the organisation part of a chain: (country or IGO code, sectors, name).
+fn org_actor(
+    rec: &Recognizer<'_>,
+    text: &str,
+    words: &[Word],
+    org: Unit,
+) -> (Option<String>, Vec<String>, Option<String>) {
+    let kb = rec.kb;
+    match org {
+        Unit::Atom(a) => match a.kind {
+            AtomKind::Seat(s) => {
+                let seat = &kb.seats()[s];
+                (
+                    Some(seat.code.clone()),
+                    seat.sectors.clone(),
+                    Some(seat.phrase.clone()),
+                )
+            }
+            AtomKind::Igo(g) => {
+                let igo = &kb.igos()[g];
+                (
+                    Some(igo.code.clone()),
+                    Vec::new(),
+                    igo.names.first().cloned(),
+                )
+            }
+            AtomKind::Org(o) => {
+                let (name, code, secs) = &rec.lex.orgs[o];
+                (Some(code.clone()), secs.clone(), Some(name.clone()))
+            }
+            AtomKind::Media(m) => {
+                let (name, cc) = &rec.lex.media[m];
+                (
+                    Some(cc.clone()),
+                    vec!["MED".to_string()],
+                    Some(name.clone()),
+                )
+            }
+            _ => (None, Vec::new(), None),
+        },
+        Unit::Caps(a, b) => {
+            let head = word_text(text, &words[b - 1]);
+            let sec = lexicon::org_head(head).flatten();
+            let name = span_text(text, words[a].start as usize, words[b - 1].end as usize);
+            (
+                None,
+                sec.map(|s| vec![s.to_string()]).unwrap_or_default(),
+                Some(name),
+            )
+        }
+        Unit::Word(_) => (None, Vec::new(), None),
+    }
+}
+
+pub(crate) fn plural_word(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    (s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us"))
+        || s.ends_with("men")
+        || s == "police"
+        || s == "people"
+}
+
+/// Composes one sentence's mentions into `out` (actors) and `pending` (place candidates).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn compose(
+    rec: &Recognizer<'_>,
+    text: &str,
+    words: &[Word],
+    si: usize,
+    date: PartialDate,
+    scratch: &Scratch,
+    out: &mut Vec<Mention>,
+    pending: &mut Vec<Pending>,
+) {
+    let kb = rec.kb;
+    let units = units(text, words, &scratch.atoms);
+    let mut u = 0;
+    while u < units.len() {
+        let c = parse_chain(text, words, &units, u);
+        let took =
+            c.country.is_some() || c.org.is_some() || !c.roles.is_empty() || c.name.is_some();
+        if !took {
+            standalone(rec, text, words, &units, u, si, out, pending);
+            u += 1;
+            continue;
+        }
+        u = c.next_unit;
+        let prev = if c.start > 0 {
+            word_text(text, &words[c.start - 1])
+        } else {
+            ""
+        };
+        let next = words.get(c.end).map_or("", |w| word_text(text, w));
+        let mut m = blank(text, words, c.start, c.end, si, MentionKind::Agent, "role");
+        let (mut country, mut org_sectors, mut org_name) = (None, Vec::new(), None);
+        if let Some((i, form)) = c.country {
+            country = Some(kb.countries()[i].code.clone());
+            if form == CountryForm::Capital {
+                org_sectors.push("GOV".to_string());
+            }
+        }
+        if let Some(org) = c.org {
+            if let Unit::Caps(a, b) = org {
+                m.modifier = Some(span_text(
+                    text,
+                    words[a].start as usize,
+                    words[b - 1].end as usize,
+                ));
+            }
+            let (cc, secs, name) = org_actor(rec, text, words, org);
+            if cc.is_some() {
+                country = cc;
+            }
+            org_sectors = secs;
+            org_name = name;
+        }
+        match c.name {
+            Some(Unit::Atom(Atom {
+                kind: AtomKind::Person(p),
+                ..
+            })) => {
+                let person = &kb.people()[p];
+                m.kind = MentionKind::Person;
+                m.rule = if c.country.is_some() || c.org.is_some() || !c.roles.is_empty() {
+                    "title_kb_person"
+                } else {
+                    "kb_person"
+                };
+                m.name = person.names.first().cloned();
+                m.person = Some(p);
+                m.female = person.gender.map(|g| g == Gender::Female);
+                if let Some(r) = person.role_at(date) {
+                    m.country = Some(r.country.clone());
+                    add_sectors(
+                        &mut m,
+                        &r.sectors.iter().map(String::as_str).collect::<Vec<_>>(),
+                    );
+                    m.role = Some(RoleAt {
+                        role: r.role.as_str(),
+                        start: r.start.to_string(),
+                        end: r.end.map(|e| e.to_string()),
+                    });
+                } else if !c.roles.is_empty() && !c.former {
+                    // The text gives a title the KB has no dated role for (the KB may be
+                    // stale, or the title newer): the text wins over "former" (ELI).
+                    m.country = country
+                        .or_else(|| person.last_role_before(date).map(|r| r.country.clone()));
+                    role_sectors(rec, &c.roles, &mut m);
+                } else if let Some(r) = person.last_role_before(date) {
+                    m.country = Some(r.country.clone());
+                    m.sectors.push("ELI".to_string());
+                } else {
+                    m.country = country;
+                    role_sectors(rec, &c.roles, &mut m);
+                }
+            }
+            Some(Unit::Caps(a, b)) => {
+                m.kind = MentionKind::Person;
+                m.rule = if c.honorific && c.roles.is_empty() {
+                    "honorific_name"
+                } else {
+                    "title_name"
+                };
+                m.name = Some(span_text(
+                    text,
+                    words[a].start as usize,
+                    words[b - 1].end as usize,
+                ));
+                m.country = country;
+                if !role_sectors(rec, &c.roles, &mut m) {
+                    if !org_sectors.is_empty() {
+                        m.sectors = org_sectors.clone();
+                    } else if !c.roles.is_empty() && m.country.is_some() {
+                        m.sectors.push("GOV".to_string());
+                    }
+                }
+            }
+            _ if !c.roles.is_empty() => {
+                m.country = country;
+                let last = c.roles[c.roles.len() - 1];
+                m.plural = plural_word(&span_text(
+                    text,
+                    words[last.w0].start as usize,
+                    words[last.w1 - 1].end as usize,
+                ));
+                if !role_sectors(rec, &c.roles, &mut m) {
+                    // Inherit words only: the sectors of what they speak for, else a
+                    // country's leader or official is its government.
+                    if !org_sectors.is_empty() {
+                        m.sectors = org_sectors.clone();
+                    } else if m.country.is_some() {
+                        m.sectors.push("GOV".to_string());
+                    }
+                }
+                m.name = org_name.clone();
+                m.rule = if c.country.is_some() || c.org.is_some() {
+                    "modifier_role"
+                } else if c.the {
+                    "definite_role"
+                } else {
+                    "role"
+                };
+            }
+            _ if c.org.is_some() => {
+                let org = c.org.unwrap_or(Unit::Word(0));
+                m.kind = match org {
+                    Unit::Atom(Atom {
+                        kind: AtomKind::Igo(_),
+                        ..
+                    }) => MentionKind::Igo,
+                    _ => MentionKind::Org,
+                };
+                m.rule = match org {
+                    Unit::Atom(Atom {
+                        kind: AtomKind::Seat(_),
+                        ..
+                    }) => "seat",
+                    Unit::Atom(Atom {
+                        kind: AtomKind::Media(_),
+                        ..
+                    }) => "media",
+                    Unit::Atom(Atom {
+                        kind: AtomKind::Org(_),
+                        ..
+                    }) => "org",
+                    Unit::Atom(_) => "igo",
+                    _ => "org_name",
+                };
+                m.country = country;
+                m.sectors = org_sectors.clone();
+                m.name = org_name.clone();
+                if m.country.is_none() && m.sectors.is_empty() {
+                    m.kind = MentionKind::Unknown;
+                    m.rule = "unknown_org";
+                }
+            }
+            _ => {
+                // A country (or capital) with a possessive or determiner only.
+                let (i, form) = c.country.unwrap_or((0, CountryForm::Name));
+                country_alone(
+                    rec, text, words, c.start, c.end, i, form, prev, next, si, out, pending,
+                );
+                continue;
+            }
+        }
+        if c.former && m.country.is_some() {
+            m.sectors = vec!["ELI".to_string()];
+            m.plover_sector = Some("ELI".to_string());
+        }
+        if m.sectors.iter().any(|s| s == "MED") && m.plover_sector.is_none() {
+            m.plover_sector = Some("JRN".to_string());
+        }
+        if m.plover_sector.is_none() {
+            m.plover_sector = m
+                .sectors
+                .first()
+                .and_then(|s| lexicon::plover_of(s))
+                .map(str::to_string);
+        }
+        m.set_code();
+        out.push(m);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn standalone(
+    rec: &Recognizer<'_>,
+    text: &str,
+    words: &[Word],
+    units: &[Unit],
+    u: usize,
+    si: usize,
+    out: &mut Vec<Mention>,
+    pending: &mut Vec<Pending>,
+) {
+    let (w0, _) = units[u].span();
+    let prev = if w0 > 0 {
+        word_text(text, &words[w0 - 1])
+    } else {
+        ""
+    };
+    let prev2 = if w0 > 1 {
+        word_text(text, &words[w0 - 2])
+    } else {
+        ""
+    };
+    match units[u] {
+        Unit::Caps(a, b) => {
+            let after_prep = lexicon::is_locative(prev)
+                || (prev == "of" && lexicon::is_place_noun(prev2))
+                || (prev == ","
+                    && w0 >= 2
+                    && place_ends_at(out, pending, words[w0 - 2].end as usize));
+            let m = blank(text, words, a, b, si, MentionKind::Unknown, "unknown_name");
+            pending.push(Pending {
+                mention: m,
+                after_prep,
+                capital_of: None,
+            });
+        }
+        Unit::Word(w) => {
+            let s = word_text(text, &words[w]);
+            if lexicon::pronoun(s).is_some()
+                && matches!(words[w].pos, Pos::Unknown | Pos::Pron | Pos::Det)
+            {
+                let mut m = blank(text, words, w, w + 1, si, MentionKind::Unknown, "pronoun");
+                m.name = None;
+                out.push(m);
+            }
+        }
+        Unit::Atom(_) => {
+            let _ = rec;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! In-article resolution: a later surname or first name, "the minister", and personal
+//! pronouns link to an earlier full mention ([`super::Mention::resolved_from`]), and take its
+//! country, sectors and role.
+
+use super::lexicon::{self, Pronoun};
+use super::{Mention, MentionKind};
+use crate::kb::Kb;
+
+/// How many sentences back a pronoun looks for its antecedent (besides its own).
+const PRONOUN_WINDOW: usize = 2;
+
+/// How many mentions back (or ahead) a name or "the minister" looks for its antecedent:
+/// bounds the work on pathological documents to linear time.
+const LINK_WINDOW: usize = 400;
+
+/// The words of a name, lower-cased.
+fn name_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Whether every word of `m` is a word of `p`'s name (or text).
+fn names(p: &Mention, m: &Mention) -> bool {
+    if p.kind != MentionKind::Person {
+        return false;
+    }
+    let mut own: Vec<String> = name_words(&p.text).collect();
+    if let Some(n) = &p.name {
+        own.extend(name_words(n));
+    }
+    let mut any = false;
+    for w in name_words(&m.text) {
+        if !own.contains(&w) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// The lower-cased words of every person's name in the article, so that an unknown
+/// capitalised name repeating one ("Kim" after "Kim Jong Un") is kept for linking instead
+/// of being looked up as a place.
+pub(crate) fn person_words(out: &[Mention]) -> std::collections::HashSet<String> {
+    let mut set = std::collections::HashSet::new();
+    for p in out.iter().filter(|p| p.kind == MentionKind::Person) {
+        set.extend(name_words(&p.text));
+        if let Some(n) = &p.name {
+            set.extend(name_words(n));
+        }
+    }
+    set
+}
+
+/// Whether every word of `m` is in `words` (see [`person_words`]).
+pub(crate) fn all_in(words: &std::collections::HashSet<String>, m: &Mention) -> bool {
+    let mut any = false;
+    for w in name_words(&m.text) {
+        if !words.contains(&w) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+fn root(out: &[Mention], j: usize) -> usize {
+    out[j].resolved_from.unwrap_or(j)
+}
+
+fn copy_from(out: &mut [Mention], i: usize, j: usize, rule: &'static str) {
+    let a = out[j].clone();
+    let r = root(out, j);
+    let m = &mut out[i];
+    m.kind = a.kind;
+    m.country = a.country;
+    m.sectors = a.sectors;
+    m.plover_sector = a.plover_sector;
+    m.name = a.name;
+    m.role = a.role;
+    m.female = a.female;
+    m.plural = a.plural;
+    m.person = a.person;
+    m.resolved_from = Some(r);
+    m.rule = rule;
+    m.set_code();
+}
+
+/// Links mentions (sorted by position) to earlier ones, and drops pronouns that find no
+/// antecedent (they name nobody by themselves).
+pub fn link(_kb: &Kb, text: &str, out: &mut Vec<Mention>) {
+    let mut keep = vec![true; out.len()];
+    for i in 0..out.len() {
+        let m = &out[i];
+        match (m.kind, m.rule) {
+            (MentionKind::Person, _) if m.person.is_some() => {
+                let p = m.person;
+                let first = (i.saturating_sub(LINK_WINDOW)..i)
+                    .find(|&j| out[j].person == p && out[j].rule != "name_coref_forward");
+                if let Some(r) = first.map(|j| root(out, j)).filter(|&r| r != i) {
+                    out[i].resolved_from = Some(r);
+                }
+            }
+            (MentionKind::Unknown, "unknown_name") | (MentionKind::Person, "honorific_name") => {
+                // An earlier full name first; else a later one (a headline or lede may say
+                // "Kim" before the body writes "Kim Jong Un").
+                let found = (i.saturating_sub(LINK_WINDOW)..i)
+                    .rev()
+                    .find(|&j| names(&out[j], &out[i]));
+                let later = || {
+                    (i + 1..out.len().min(i + LINK_WINDOW))
+                        .find(|&j| out[j].person.is_some() && names(&out[j], &out[i]))
+                };
+                if let Some(j) = found {
+                    copy_from(out, i, j, "name_coref");
+                } else if let Some(j) = later() {
+                    copy_from(out, i, j, "name_coref_forward");
+                    out[i].resolved_from = Some(j);
+                }
+            }
+            (MentionKind::Agent, "definite_role") => {
+                let want = out[i].sectors.clone();
+                let found = (i.saturating_sub(LINK_WINDOW)..i).rev().find(|&j| {
+                    let a = &out[j];
+                    a.country.is_some()
+                        && matches!(a.kind, MentionKind::Person | MentionKind::Agent)
+                        && !a.plural
+                        && (want.is_empty() || want.iter().any(|s| a.sectors.contains(s)))
+                });
+                if let Some(j) = found {
+                    copy_from(out, i, j, "definite_coref");
+                }
+            }
+            (MentionKind::Unknown, "pronoun") => {
+                let w = text.get(m.start..m.end).unwrap_or("");
+                let found = lexicon::pronoun(w).and_then(|p| antecedent(out, i, p));
+                match found {
+                    Some(j) => copy_from(out, i, j, "pronoun"),
+                    None => keep[i] = false,
+                }
+            }
+            _ => {}
+        }
+    }
+    // Dropping shifts indices: remap resolved_from through the kept positions.
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = vec![usize::MAX; out.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_index[i] = n;
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for m in out.iter_mut() {
+        m.resolved_from = m.resolved_from.and_then(|r| {
+            let r = new_index[r];
+            (r != usize::MAX).then_some(r)
+        });
+    }
+}
+
+fn agrees(a: &Mention, p: Pronoun) -> bool {
+    match p {
+        Pronoun::He | Pronoun::She => {
+            a.kind == MentionKind::Person && a.female.is_none_or(|f| f == (p == Pronoun::She))
+        }
+        Pronoun::They => {
+            a.plural
+                || matches!(
+                    a.kind,
+                    MentionKind::Country | MentionKind::Org | MentionKind::Igo
+                ) && a.rule != "pronoun"
+        }
+        Pronoun::It => {
+            !a.plural
+                && matches!(
+                    a.kind,
+                    MentionKind::Country | MentionKind::Org | MentionKind::Igo
+                )
+        }
+    }
+}
+
+/// The nearest agreeing mention: the closest before the pronoun in its own sentence, else
+/// the first (most likely the subject) in each of the previous sentences, nearest first.
+fn antecedent(out: &[Mention], i: usize, p: Pronoun) -> Option<usize> {
+    let s = out[i].sentence;
+    let usable = |a: &Mention| a.kind != MentionKind::Place && a.country.is_some() && agrees(a, p);
+    if let Some(j) = (0..i)
+        .rev()
+        .take_while(|&j| out[j].sentence == s)
+        .find(|&j| usable(&out[j]))
+    {
+        return Some(j);
+    }
+    for back in 1..=PRONOUN_WINDOW {
+        let Some(t) = s.checked_sub(back) else { break };
+        let from = i.saturating_sub(LINK_WINDOW);
+        if let Some(j) = (from..i).find(|&j| out[j].sentence == t && usable(&out[j])) {
+            return Some(j);
+        }
+    }
+    None
+}

@@ -1,0 +1,356 @@
+//! Actor and place mentions in analysed text, resolved to CAMEO codes with the built-in
+//! [`Kb`], and linked within the article (coreference).
+//!
+//! The input is a document's text with its words (byte ranges, optionally a UPOS tag each)
+//! and its sentences (ranges of word indices), as the tokenizer, sentence splitter and tagger
+//! of `sitrep-nlp` give them; this crate does not depend on `sitrep-nlp` (stage crates depend
+//! only on `sitrep-doc`), so the caller copies them into [`Word`]s. Places are resolved
+//! through the [`Places`] trait, which the caller implements over a gazetteer.
+//!
+//! What is found, in order (each rule names itself in [`Mention::rule`]):
+//! 1. KB phrases by longest match over normalised word sequences: people, seats of power
+//!    ("the Kremlin"), IGOs, media outlets, countries (name, adjective, capital), sector
+//!    role words ("defence minister", "troops") and words that inherit an actor
+//!    ("spokeswoman").
+//! 2. Chains composed left to right: `[the] [Country ['s]] [Org ['s]] [role words] [Name]`,
+//!    so "Russian Defense Minister Sergei Shoigu" is one person mention, "North Korean
+//!    leader" is PRK GOV, "Russia's minister of defence" RUS GOV+MIL, "a US official" USA
+//!    GOV, "Russian troops" RUS MIL.
+//! 3. Capitals are the government only when they act ("Pyongyang said"); after "in", "to"
+//!    and the like they are places.
+//! 4. Unknown capitalised runs become `unknown` candidates (or places, when the gazetteer
+//!    knows them in a place-like position).
+//! 5. In-article resolution ([`coref`]): a later surname or first name, "the minister",
+//!    and pronouns link to an earlier full mention through [`Mention::resolved_from`].
+//!
+//! ```
+//! use sitrep_actors::kb::{Kb, PartialDate};
+//! use sitrep_actors::recognize::{words_from_spaces, NoPlaces, Recognizer, Scratch};
+//! let kb = Kb::builtin().unwrap();
+//! let rec = Recognizer::new(kb);
+//! let text = "Russian Defense Minister Sergei Shoigu visited Pyongyang .";
+//! let words = words_from_spaces(text);
+//! let n = words.len();
+//! let date = PartialDate::ymd(2023, 9, 5);
+//! let ms = rec.recognize(text, &words, &[0..n], date, &NoPlaces, &mut Scratch::default());
+//! assert_eq!(ms[0].code.as_deref(), Some("RUSGOVMIL"));
+//! ```
+
+mod chain;
+pub mod coref;
+pub mod dict_actors;
+mod lexicon;
+mod place;
+mod scan;
+
+use crate::kb::{Kb, PartialDate};
+use lexicon::Lexicon;
+use std::ops::Range;
+
+/// A coarse part of speech, from the tagger's UPOS when there is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pos {
+    /// No tagger ran: rules fall back on capitalisation.
+    #[default]
+    Unknown,
+    /// Proper noun.
+    Propn,
+    /// Common noun.
+    Noun,
+    /// Verb.
+    Verb,
+    /// Auxiliary.
+    Aux,
+    /// Pronoun.
+    Pron,
+    /// Adposition.
+    Adp,
+    /// Determiner.
+    Det,
+    /// Adjective.
+    Adj,
+    /// Number.
+    Num,
+    /// Punctuation.
+    Punct,
+    /// Anything else.
+    Other,
+}
+
+impl Pos {
+    /// Maps a UD UPOS tag.
+    pub fn from_upos(upos: &str) -> Pos {
+        match upos {
+            "PROPN" => Pos::Propn,
+            "NOUN" => Pos::Noun,
+            "VERB" => Pos::Verb,
+            "AUX" => Pos::Aux,
+            "PRON" => Pos::Pron,
+            "ADP" => Pos::Adp,
+            "DET" => Pos::Det,
+            "ADJ" => Pos::Adj,
+            "NUM" => Pos::Num,
+            "PUNCT" => Pos::Punct,
+            _ => Pos::Other,
+        }
+    }
+}
+
+/// One word of the text: a byte range and its part of speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Byte offset of the first byte in the text.
+    pub start: u32,
+    /// Byte offset one past the last byte.
+    pub end: u32,
+    /// Part of speech, [`Pos::Unknown`] without a tagger.
+    pub pos: Pos,
+}
+
+/// What a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A person (from the KB, or a title with a name).
+    Person,
+    /// An organisation, seat of power or media outlet.
+    Org,
+    /// A country as an actor ("North Korea", "Russians").
+    Country,
+    /// An international organisation.
+    Igo,
+    /// A role word with what it belongs to ("North Korean leader", "Russian troops").
+    Agent,
+    /// A place.
+    Place,
+    /// A capitalised name the KB does not know: a candidate for review.
+    Unknown,
+}
+
+impl MentionKind {
+    /// The JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Person => "person",
+            MentionKind::Org => "org",
+            MentionKind::Country => "country",
+            MentionKind::Igo => "igo",
+            MentionKind::Agent => "agent",
+            MentionKind::Place => "place",
+            MentionKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// A person's role on the article's date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleAt {
+    /// Role kind as written in the KB (`head_of_state`, ...).
+    pub role: &'static str,
+    /// When it began (`YYYY[-MM[-DD]]`).
+    pub start: String,
+    /// When it ended; `None` while held.
+    pub end: Option<String>,
+}
+
+/// A resolved place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceInfo {
+    /// The gazetteer's name.
+    pub name: String,
+    /// ISO 3166-1 alpha-3 code of its country.
+    pub country: Option<String>,
+    /// Latitude (cities only).
+    pub lat: Option<f64>,
+    /// Longitude (cities only).
+    pub lon: Option<f64>,
+    /// `city`, `region` or `country`.
+    pub level: &'static str,
+    /// Gazetteer id (`geonames:<id>`).
+    pub id: String,
+}
+
+/// Place resolution, implemented by the caller over a gazetteer.
+pub trait Places {
+    /// The place `name` most likely means given the countries the article mentions.
+    /// `strict` asks only for places that a bare capitalised name is very likely to mean
+    /// (countries, regions, capitals, big cities): the name was not after a preposition.
+    fn resolve(&self, name: &str, countries: &[String], strict: bool) -> Option<PlaceInfo>;
+}
+
+/// No gazetteer: only KB capitals and countries become places, without coordinates.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoPlaces;
+
+impl Places for NoPlaces {
+    fn resolve(&self, _: &str, _: &[String], _: bool) -> Option<PlaceInfo> {
+        None
+    }
+}
+
+/// One mention of an actor or a place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte offset of the first byte in the document text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The text as written (whitespace runs collapsed).
+    pub text: String,
+    /// What it names.
+    pub kind: MentionKind,
+    /// Country, IGO or generic code (`PRK`, `IGONAT`, `IMG`); `None` when unknown.
+    pub country: Option<String>,
+    /// CAMEO sector codes (`GOV`, `MIL`).
+    pub sectors: Vec<String>,
+    /// PLOVER sector code, when one follows.
+    pub plover_sector: Option<String>,
+    /// Country code and sectors run together in the CAMEO manner (`RUSGOVMIL`).
+    pub code: Option<String>,
+    /// The KB's canonical name (people, organisations).
+    pub name: Option<String>,
+    /// A person's role on the date.
+    pub role: Option<RoleAt>,
+    /// Index of the mention this one refers back to (coreference).
+    pub resolved_from: Option<usize>,
+    /// The rule that produced it.
+    pub rule: &'static str,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Grammatical number, for pronoun agreement.
+    pub plural: bool,
+    /// Gender, for pronoun agreement: `Some(true)` female, `Some(false)` male.
+    pub female: Option<bool>,
+    /// The place, for [`MentionKind::Place`].
+    pub place: Option<PlaceInfo>,
+    /// Index of the KB person, for linking repeated mentions.
+    pub(crate) person: Option<usize>,
+    /// A name that may be a place giving the mention its country ("Shanghai police").
+    pub(crate) modifier: Option<String>,
+}
+
+impl Mention {
+    /// Recomputes [`Mention::code`] from the country and sectors.
+    pub fn set_code(&mut self) {
+        self.code = self.country.as_ref().map(|c| {
+            let mut s = c.clone();
+            for sec in &self.sectors {
+                s.push_str(sec);
+            }
+            s
+        });
+    }
+}
+
+/// Buffers reused from one document to the next.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    key: String,
+    norms: Vec<(u32, u32)>,
+    norm_text: String,
+    atoms: Vec<scan::Atom>,
+}
+
+/// The longest document the recogniser reads, in words; the rest is not scanned (news
+/// articles are far shorter, this only bounds time on pathological input).
+pub const MAX_WORDS: usize = 200_000;
+
+/// Finds and resolves actor and place mentions. Build once, share read-only.
+#[derive(Debug)]
+pub struct Recognizer<'k> {
+    kb: &'k Kb,
+    lex: Lexicon,
+}
+
+impl<'k> Recognizer<'k> {
+    /// Builds the recogniser's tables over a KB.
+    pub fn new(kb: &'k Kb) -> Recognizer<'k> {
+        Recognizer {
+            kb,
+            lex: Lexicon::new(kb),
+        }
+    }
+
+    /// The KB in use.
+    pub fn kb(&self) -> &'k Kb {
+        self.kb
+    }
+
+    /// All mentions of one document, in text order (places included), with coreference
+    /// links. Words or sentences that do not fit the text are ignored, never a panic.
+    pub fn recognize(
+        &self,
+        text: &str,
+        words: &[Word],
+        sents: &[Range<usize>],
+        date: PartialDate,
+        places: &dyn Places,
+        scratch: &mut Scratch,
+    ) -> Vec<Mention> {
+        let words = &words[..words.len().min(MAX_WORDS)];
+        let mut out = Vec::new();
+        let mut pending_places = Vec::new();
+        for (si, r) in sents.iter().enumerate() {
+            let r = r.start.min(words.len())..r.end.min(words.len());
+            if r.is_empty() {
+                continue;
+            }
+            scan::atoms(self, text, &words[r.clone()], date, scratch);
+            chain::compose(
+                self,
+                text,
+                &words[r.clone()],
+                si,
+                date,
+                scratch,
+                &mut out,
+                &mut pending_places,
+            );
+        }
+        place::resolve_places(self, text, places, &mut out, pending_places);
+        out.sort_by_key(|m| (m.start, m.end));
+        coref::link(self.kb, text, &mut out);
+        out
+    }
+}
+
+/// Words split on whitespace with unknown POS: for examples and tests whose text is already
+/// tokenised with spaces.
+pub fn words_from_spaces(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(Word {
+                    start: s as u32,
+                    end: i as u32,
+                    pos: Pos::Unknown,
+                });
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s as u32,
+            end: text.len() as u32,
+            pos: Pos::Unknown,
+        });
+    }
+    out
+}
+
+/// The text of a byte range with whitespace runs collapsed to one space.
+pub(crate) fn span_text(text: &str, start: usize, end: usize) -> String {
+    let s = text.get(start..end).unwrap_or("");
+    let mut out = String::with_capacity(s.len());
+    for (k, part) in s.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}

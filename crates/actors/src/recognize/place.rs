@@ -1,0 +1,178 @@
+//! Places: countries and capitals after locative prepositions, capitalised names the
+//! gazetteer knows, and the countries that names of organisations and roles carry
+//! ("Shanghai police"). Resolution waits until the whole article is read, so the countries
+//! it mentions can choose between places of the same name.
+
+use super::chain::{blank, plural_word};
+use super::lexicon;
+use super::{Mention, MentionKind, PlaceInfo, Places, Recognizer, Word};
+use crate::kb::CountryForm;
+
+/// A place candidate waiting for the article's countries.
+#[derive(Debug)]
+pub(crate) struct Pending {
+    pub mention: Mention,
+    /// After a locative preposition ("in", "city of").
+    pub after_prep: bool,
+    /// The KB country whose capital this is.
+    pub capital_of: Option<String>,
+}
+
+/// Whether a place (or place candidate) ends at byte `end`: "Pyongyang, North Korea" names
+/// a place and its country.
+pub(crate) fn place_ends_at(out: &[Mention], pending: &[Pending], end: usize) -> bool {
+    out.last()
+        .is_some_and(|m| m.kind == MentionKind::Place && m.end == end)
+        || pending
+            .last()
+            .is_some_and(|p| p.mention.end == end && (p.after_prep || p.capital_of.is_some()))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn country_alone(
+    rec: &Recognizer<'_>,
+    text: &str,
+    words: &[Word],
+    w0: usize,
+    w1: usize,
+    index: usize,
+    form: CountryForm,
+    prev: &str,
+    next: &str,
+    si: usize,
+    out: &mut Vec<Mention>,
+    pending: &mut Vec<Pending>,
+) {
+    let code = rec.kb.countries()[index].code.clone();
+    let after_place =
+        prev == "," && w0 >= 2 && place_ends_at(out, pending, words[w0 - 2].end as usize);
+    let place_prep = matches!(
+        prev.to_ascii_lowercase().as_str(),
+        "in" | "at" | "inside" | "across" | "throughout" | "within" | "near" | "around" | "into"
+    );
+    let mut m = blank(text, words, w0, w1, si, MentionKind::Country, "country");
+    match form {
+        CountryForm::Capital if !lexicon::is_action_verb(next) || lexicon::is_locative(prev) => {
+            m.kind = MentionKind::Place;
+            m.rule = "capital_place";
+            let after_prep = true;
+            pending.push(Pending {
+                mention: m,
+                after_prep,
+                capital_of: Some(code),
+            });
+            return;
+        }
+        CountryForm::Capital => {
+            m.rule = "capital_metonym";
+            m.sectors.push("GOV".to_string());
+            m.plover_sector = Some("GOV".to_string());
+        }
+        CountryForm::Name if place_prep || after_place => {
+            m.kind = MentionKind::Place;
+            m.rule = "country_place";
+            m.country = Some(code.clone());
+            m.place = Some(PlaceInfo {
+                name: rec.kb.countries()[index]
+                    .names
+                    .first()
+                    .cloned()
+                    .unwrap_or_default(),
+                country: Some(code),
+                lat: None,
+                lon: None,
+                level: "country",
+                id: String::new(),
+            });
+            out.push(m);
+            return;
+        }
+        CountryForm::Name => {}
+        CountryForm::Adjective => {
+            m.rule = "country_adjective";
+            m.plural = plural_word(&m.text);
+        }
+    }
+    m.country = Some(code);
+    m.set_code();
+    out.push(m);
+}
+
+/// Resolves the place candidates with the countries the article mentions; unresolved
+/// names become `unknown` candidates.
+pub(crate) fn resolve_places(
+    rec: &Recognizer<'_>,
+    _text: &str,
+    places: &dyn Places,
+    out: &mut Vec<Mention>,
+    pending: Vec<Pending>,
+) {
+    let mut countries: Vec<String> = Vec::new();
+    for m in out.iter() {
+        if let Some(c) = &m.country {
+            if c.len() == 3 && !countries.contains(c) {
+                countries.push(c.clone());
+            }
+        }
+    }
+    // Names that own a role or an organisation may be places: "Shanghai police",
+    // "Madras High Court", "Kano State government" take the place's country.
+    for m in out.iter_mut() {
+        if m.country.is_some() {
+            continue;
+        }
+        let Some(t) = m.modifier.as_deref() else {
+            continue;
+        };
+        let first = t.split(' ').next().unwrap_or(t);
+        let found = places.resolve(t, &countries, false).or_else(|| {
+            (first != t)
+                .then(|| places.resolve(first, &countries, true))
+                .flatten()
+        });
+        if let Some(cc) = found.and_then(|p| p.country) {
+            m.country = Some(cc);
+            if m.kind == MentionKind::Unknown {
+                m.kind = MentionKind::Org;
+            }
+            m.set_code();
+        }
+    }
+    let person_words = super::coref::person_words(out);
+    for p in pending {
+        let mut m = p.mention;
+        if m.kind == MentionKind::Unknown && super::coref::all_in(&person_words, &m) {
+            out.push(m);
+            continue;
+        }
+        match places.resolve(&m.text, &countries, !p.after_prep) {
+            Some(pl) if p.capital_of.is_none() || pl.country == p.capital_of => {
+                m.kind = MentionKind::Place;
+                if m.rule == "unknown_name" {
+                    m.rule = if p.after_prep {
+                        "place_after_preposition"
+                    } else {
+                        "gazetteer_name"
+                    };
+                }
+                m.country = pl.country.clone();
+                m.place = Some(pl);
+            }
+            _ => {
+                if let Some(cc) = p.capital_of {
+                    m.country = Some(cc.clone());
+                    m.place = Some(PlaceInfo {
+                        name: m.text.clone(),
+                        country: Some(cc),
+                        lat: None,
+                        lon: None,
+                        level: "city",
+                        id: String::new(),
+                    });
+                }
+            }
+        }
+        let _ = rec;
+        out.push(m);
+    }
+}
