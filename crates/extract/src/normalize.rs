@@ -54,11 +54,134 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// Month number (1-12) from an English month name or abbreviation ("Sept." too).
+/// Full month names in other languages of the news we read (pt, es, fr, de, it, nl, ru in
+/// nominative and genitive), January first in each row.
+const FOREIGN_MONTHS: [[&str; 12]; 8] = [
+    [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ],
+    [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ],
+    [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+];
+
+/// Month number (1-12) from a month name: English names and abbreviations ("Sept." too),
+/// and full names in the languages of [`FOREIGN_MONTHS`].
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.chars().count() < 3 {
         return None;
+    }
+    for row in FOREIGN_MONTHS {
+        if let Some(i) = row.iter().position(|m| *m == w) {
+            return Some(i as u32 + 1);
+        }
     }
     let full = [
         "january",
@@ -132,6 +255,20 @@ pub fn iso_date(s: &str) -> Option<String> {
             return ymd(y, m, d);
         }
     }
+    // CJK: 2019年11月19日, 2019년 11월 19일.
+    if s.contains(['年', '년']) && s.contains(['月', '월']) {
+        let nums: Vec<u32> = s
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|t| !t.is_empty())
+            .take(3)
+            .filter_map(|t| t.parse().ok())
+            .collect();
+        if let [y, m, d] = nums[..] {
+            if y >= 1000 {
+                return ymd(y as i32, m, d);
+            }
+        }
+    }
     // Words: find a month name, a day (1-31) and a year (4 digits) among the first tokens.
     let mut month = None;
     let mut day = None;
@@ -193,6 +330,14 @@ mod tests {
             Some("2023-09-05")
         );
         assert_eq!(iso_date("2023-02-30"), None);
+        assert_eq!(
+            iso_date("sexta-feira, 22 de outubro de 2010").as_deref(),
+            Some("2010-10-22")
+        );
+        assert_eq!(iso_date("19 ноября 2019").as_deref(), Some("2019-11-19"));
+        assert_eq!(iso_date("3. März 2021").as_deref(), Some("2021-03-03"));
+        assert_eq!(iso_date("2019년 11월 19일").as_deref(), Some("2019-11-19"));
+        assert_eq!(iso_date("2019年11月5日").as_deref(), Some("2019-11-05"));
         assert_eq!(iso_date("yesterday"), None);
     }
 }

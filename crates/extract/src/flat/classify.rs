@@ -240,7 +240,8 @@ pub(crate) fn furniture(line: &Line) -> Option<DropReason> {
     // Prompts, not reporting: "Subscribe now", "Sign up for our newsletter". A sentence that
     // merely mentions subscribers ("Netflix added 2 million subscribers.") is left alone.
     let k_starts = |ps: &[&str]| starts_with_any(&k, ps);
-    if (lower.contains("newsletter") && (line.chars <= 120 || !line.ends_sentence))
+    if (lower.contains("newsletter")
+        && (line.chars <= 120 || (!line.ends_sentence && line.chars <= 400)))
         || (line.chars <= 250
             && [
                 "subscribe to our",

@@ -51,7 +51,8 @@ enum Fate {
 }
 
 pub(crate) fn extract(text: &str, _hints: &Hints) -> Extracted {
-    let lines = lines::split(text);
+    let unwrapped = lines::unwrap_hard_wrapped(text);
+    let lines = lines::split(unwrapped.as_deref().unwrap_or(text));
     if lines.is_empty() {
         return Extracted::default();
     }
