@@ -21,8 +21,9 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod dates;
 mod clause;
+pub mod compat;
+pub mod dates;
 mod error;
 mod matcher;
 mod ontology;

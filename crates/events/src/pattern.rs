@@ -224,6 +224,34 @@ impl Dictionary {
         Ok(classes)
     }
 
+    /// Adds rules built in code (e.g. converted from a PETRARCH/TABARI verb dictionary by
+    /// [`crate::compat`]). Their codes are not checked against the ontology: those
+    /// dictionaries use WEIS-era and suite-only codes. Fails, adding nothing, on a duplicate
+    /// id.
+    pub fn push_rules(&mut self, rules: Vec<Rule>) -> Result<()> {
+        // A set, not a scan per rule: converted dictionaries hold tens of thousands of rules.
+        let mut ids: std::collections::HashSet<&str> =
+            self.rules.iter().map(|r| r.id.as_str()).collect();
+        if let Some(dup) = rules.iter().find(|r| !ids.insert(r.id.as_str())) {
+            return Err(Error::Rule {
+                file: dup.origin.clone(),
+                line: 0,
+                message: format!("duplicate rule id {}", dup.id),
+            });
+        }
+        for rule in rules {
+            let n = self.rules.len();
+            for l in &rule.lemmas {
+                self.index
+                    .entry((rule.kind, l.clone()))
+                    .or_default()
+                    .push(n);
+            }
+            self.rules.push(rule);
+        }
+        Ok(())
+    }
+
     /// All rules, in file order.
     pub fn rules(&self) -> &[Rule] {
         &self.rules

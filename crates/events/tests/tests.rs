@@ -1,6 +1,7 @@
 //! Integration tests for sitrep-events (one binary; see STYLE.md 2.5).
 
 mod common;
+mod compat_suite;
 mod dictionary;
 mod matcher;
 mod ontology_shared;

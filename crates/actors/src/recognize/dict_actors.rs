@@ -10,9 +10,9 @@
 //!   short stem such as `ENT` does not swallow the verb "entered";
 //! - the longest phrase wins at each position, actors before agents on equal length;
 //! - agents (`PRESIDENT [~GOV]`) combine with the actor before them ("Arnor's president",
-//!   "the Arnorian president"), right after them ("MSF Arnor diplomat") or after "of"/"in"
-//!   ("the president of Arnor"); a name right after the agent ("Minister Telemar") is
-//!   absorbed. `~X` appends X to the actor's code, `X~` prefixes it, and a code already
+//!   "the Arnorian president"), right after them ("MSF Arnor diplomat") or after "of", "in"
+//!   or "from" ("the president of Arnor"); a name right after the agent ("Minister Telemar")
+//!   is absorbed. `~X` appends X to the actor's code, `X~` prefixes it, and a code already
 //!   there is not repeated. An agent with no actor is coded on the null actor (`---GOV`),
 //!   as the PETRARCH suite expects.
 //! - date-restricted codes are chosen for the story date; an actor whose code is `---` is a
@@ -146,12 +146,15 @@ impl DictActors {
         self.phrases.is_empty()
     }
 
-    fn word_ok(w: &PWord, tok: &DictToken<'_>) -> bool {
+    fn word_ok(w: &PWord, tok: &DictToken<'_>, agent: bool) -> bool {
         let form = tok.form.to_uppercase();
         if w.exact {
             return form == w.text;
         }
-        let nominal = matches!(tok.pos, Pos::Unknown | Pos::Noun | Pos::Propn | Pos::Adj);
+        // Actor stems take adjectives ("Arnorian"); agent stems do not ("DIPLOMAT" is not
+        // "diplomatic").
+        let nominal = matches!(tok.pos, Pos::Unknown | Pos::Noun | Pos::Propn)
+            || (!agent && tok.pos == Pos::Adj);
         // A stem covers at least half the word: `KU` must not take "Kuwait".
         form == w.text || (nominal && form.starts_with(&w.text) && 2 * w.text.len() >= form.len())
     }
@@ -168,7 +171,7 @@ impl DictActors {
                     .words
                     .iter()
                     .zip(&toks[i..])
-                    .all(|(w, t)| Self::word_ok(w, t))
+                    .all(|(w, t)| Self::word_ok(w, t, matches!(ph.target, Target::Agent(_))))
             {
                 continue;
             }
@@ -216,6 +219,9 @@ impl DictActors {
         let mut out: Vec<DictMatch> = Vec::new();
         // Agents right before the current position ("an MSF *Arnor* diplomat").
         let mut pending: Vec<(usize, usize)> = Vec::new();
+        // Whether the pending agents reached the actor through "of"/"in": then they also
+        // apply to actors conjoined with it ("ambassadors of Arnor, Osgiliath and Gondor").
+        let mut via_joiner = false;
         let mut k = 0;
         while k < hits.len() {
             let (s, e, t) = hits[k];
@@ -275,13 +281,37 @@ impl DictActors {
                         code: self.combined(&code, &agents),
                         kind,
                     });
+                    if std::mem::take(&mut via_joiner) {
+                        while let Some(&(ns, ne, Target::Actor(a2))) = hits.get(k) {
+                            let list = ns > end
+                                && toks[end..ns]
+                                    .iter()
+                                    .all(|t| t.form == "," || t.form.eq_ignore_ascii_case("and"));
+                            let Some(c2) = self.actor_code(a2, date).filter(|_| list) else {
+                                break;
+                            };
+                            k += 1;
+                            end = ne;
+                            if c2 != "---" {
+                                out.push(DictMatch {
+                                    start: ns,
+                                    end: ne,
+                                    code: self.combined(&c2, &agents),
+                                    kind: MentionKind::Agent,
+                                });
+                            }
+                        }
+                    }
                 }
                 Target::Agent(g) => {
                     pending.push((s, g));
-                    // "the president of (the) Arnor", "activists in Arnor".
+                    // "the president of (the) Arnor", "activists in Arnor", "soldiers from
+                    // Gondor".
                     let mut j = e;
                     let joiner = toks.get(j).is_some_and(|t| {
-                        t.form.eq_ignore_ascii_case("of") || t.form.eq_ignore_ascii_case("in")
+                        ["of", "in", "from"]
+                            .iter()
+                            .any(|j| t.form.eq_ignore_ascii_case(j))
                     });
                     if joiner {
                         j += 1;
@@ -294,9 +324,11 @@ impl DictActors {
                     }
                     match hits.get(k) {
                         // The actor comes right after (or after "of"): it takes the agents.
-                        Some(&(ns, _, Target::Actor(_))) if ns == j => {}
+                        Some(&(ns, _, Target::Actor(_))) if ns == j => via_joiner = joiner,
                         // Another agent right after: keep collecting.
                         Some(&(ns, _, Target::Agent(_))) if ns == e => {}
+                        // A modifier, not a noun phrase of its own: no mention.
+                        _ if toks[e - 1].pos == Pos::Adj => pending.clear(),
                         _ => {
                             // No actor: the dictionaries code the agent alone on a null actor.
                             let start = pending[0].0;
@@ -471,8 +503,21 @@ mod tests {
             vec![(0, 5, "NGOGONGOV".into())]
         );
         assert_eq!(
-            find(&d, "presidents in Gondor", &[], None),
+            find(&d, "presidents from Gondor", &[], None),
             vec![(0, 3, "GONGOV".into())]
+        );
+        assert_eq!(
+            find(
+                &d,
+                "presidents of Gondor , Arnor and Dagolath met",
+                &[],
+                None
+            ),
+            vec![
+                (0, 3, "GONGOV".into()),
+                (4, 5, "ARNGOV".into()),
+                (6, 7, "DAGGOV".into())
+            ]
         );
         assert_eq!(
             find(&d, "Gondor president president", &[], None),
