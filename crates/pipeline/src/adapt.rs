@@ -1,0 +1,383 @@
+//! From text to the matcher's input: tokens and sentences (`sitrep-nlp`), tags, lemmas and a
+//! parse per sentence, actor and place mentions over the whole article (`sitrep-actors`,
+//! places resolved with `sitrep-places`), and per sentence the [`ActorSpan`]s the matcher
+//! reads. Stage crates do not depend on each other, so the copying between their shapes
+//! happens here.
+
+use crate::{Pipeline, MAX_ARTICLE_WORDS, MAX_SENTENCE_WORDS};
+use sitrep_actors::kb::PartialDate;
+use sitrep_actors::recognize::{Mention, MentionKind, PlaceInfo, Places, Pos, Scratch, Word};
+use sitrep_events::{ActorSpan, Sentence};
+use sitrep_nlp::{lex, tagger, tokenize, Analysis};
+use sitrep_places::{Context, Gazetteer, Level, Prefer};
+use std::ops::Range;
+
+/// A bare capitalised name is taken as a place only when it is a country, a region, a capital
+/// or a city at least this big: small towns share their names with people ("Watson").
+const STRICT_MIN_POPULATION: u64 = 100_000;
+
+/// Place resolution over the embedded gazetteer.
+struct GazetteerPlaces(&'static Gazetteer);
+
+impl Places for GazetteerPlaces {
+    fn resolve(&self, name: &str, countries: &[String], strict: bool) -> Option<PlaceInfo> {
+        let cx = Context {
+            countries_mentioned: countries.to_vec(),
+            prefer: Prefer::Auto,
+        };
+        let p = self.0.resolve(name, &cx)?;
+        let capital = p.feature_code.as_deref() == Some("PPLC");
+        let big = p.population.is_some_and(|n| n >= STRICT_MIN_POPULATION);
+        if strict && p.level == Level::City && !big && !capital {
+            return None;
+        }
+        Some(PlaceInfo {
+            name: p.name,
+            country: p.country,
+            lat: p.lat,
+            lon: p.lon,
+            level: match p.level {
+                Level::City => "city",
+                Level::Region => "region",
+                Level::Country => "country",
+            },
+            id: p.gazetteer_id,
+        })
+    }
+}
+
+/// One sentence, ready for the matcher.
+#[derive(Debug, Default)]
+pub(crate) struct SentInfo {
+    /// Byte range of the sentence in the analysed text.
+    pub span: Range<usize>,
+    /// The parse; None when the sentence was not parsed ([`SentInfo::skipped`] says why).
+    pub parsed: Option<Sentence>,
+    /// Why the sentence was not parsed: too long, or no actor to code.
+    pub skipped: Option<&'static str>,
+    /// Actor spans (word indices into `parsed.words`), places with a country included.
+    pub actors: Vec<ActorSpan>,
+    /// For each actor span, the index of its mention in [`Analysed::mentions`].
+    pub actor_mentions: Vec<usize>,
+}
+
+/// The analysis of one article.
+#[derive(Debug, Default)]
+pub(crate) struct Analysed {
+    pub sentences: Vec<SentInfo>,
+    pub mentions: Vec<Mention>,
+    pub notes: Vec<String>,
+}
+
+pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
+    let (tokens, mut sents) = tokenize::analyse(text);
+    let mut out = Analysed::default();
+    if tokens.len() > MAX_ARTICLE_WORDS {
+        sents.retain(|r| r.end <= MAX_ARTICLE_WORDS);
+        out.notes.push(format!(
+            "article cut at {MAX_ARTICLE_WORDS} words of {}",
+            tokens.len()
+        ));
+    }
+    let mut words: Vec<Word> = tokens
+        .iter()
+        .map(|t| Word {
+            start: t.start,
+            end: t.end,
+            pos: Pos::Unknown,
+        })
+        .collect();
+    let (mut a, mut scratch) = (Analysis::default(), sitrep_nlp::Scratch::default());
+    let (mut lex, mut feats, mut scores) = (Vec::new(), Vec::new(), Vec::new());
+    let mut forms: Vec<&str> = Vec::new();
+    let model = &p.model;
+    // Pass 1: tag every sentence (the recognizer reads POS); parsing waits until we know
+    // which sentences have an actor, since the matcher codes nothing without one and the
+    // parse is the expensive step.
+    let mut tags: Vec<Vec<u16>> = Vec::with_capacity(sents.len());
+    for (si, r) in sents.iter().enumerate() {
+        let r = r.start.min(tokens.len())..r.end.min(tokens.len());
+        let mut info = SentInfo::default();
+        if let (Some(first), Some(last)) = (tokens.get(r.start), tokens.get(r.end.wrapping_sub(1)))
+        {
+            info.span = first.start as usize..last.end as usize;
+        }
+        let mut t = Vec::new();
+        if r.len() > MAX_SENTENCE_WORDS {
+            info.skipped = Some("too long to parse");
+            out.notes
+                .push(format!("sentence {si}: {} words, not parsed", r.len()));
+        } else if !r.is_empty() {
+            forms.clear();
+            forms.extend(tokens[r.clone()].iter().map(|t| t.text(text)));
+            lex::sentence(&forms, &model.lexicon, &mut lex);
+            tagger::tag(&model.tagger, &lex, &mut t, &mut feats, &mut scores);
+            for (k, &tag) in t.iter().enumerate() {
+                if let Some(w) = words.get_mut(r.start + k) {
+                    w.pos = Pos::from_upos(model.upos(tag));
+                }
+            }
+        }
+        tags.push(t);
+        out.sentences.push(info);
+    }
+    let places = GazetteerPlaces(p.gazetteer);
+    out.mentions =
+        p.recognizer
+            .recognize(text, &words, &sents, date, &places, &mut Scratch::default());
+    // Pass 2: parse the sentences with an actor (or a "the two countries" phrase).
+    let mut has_actor = vec![false; out.sentences.len()];
+    for m in &out.mentions {
+        if actor_code(m).is_some() {
+            if let Some(h) = has_actor.get_mut(m.sentence) {
+                *h = true;
+            }
+        }
+    }
+    for (si, r) in sents.iter().enumerate() {
+        let r = r.start.min(tokens.len())..r.end.min(tokens.len());
+        let info = &mut out.sentences[si];
+        if info.skipped.is_some() || r.is_empty() {
+            continue;
+        }
+        forms.clear();
+        forms.extend(tokens[r.clone()].iter().map(|t| t.text(text)));
+        let pair = forms
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case("two") || f.eq_ignore_ascii_case("both"));
+        if !has_actor[si] && !pair {
+            info.skipped = Some("no actor");
+            continue;
+        }
+        lex::sentence(&forms, &model.lexicon, &mut lex);
+        a.tags.clone_from(&tags[si]);
+        model.parse_tagged(&lex, &mut a, &mut scratch);
+        let base = info.span.start;
+        let mut s = Sentence {
+            words: Vec::with_capacity(forms.len()),
+            text: text.get(info.span.clone()).unwrap_or("").to_string(),
+        };
+        for (k, form) in forms.iter().enumerate() {
+            let tag = a.tags.get(k).copied().unwrap_or(0);
+            let (upos, xpos) = (model.upos(tag), model.xpos(tag));
+            let tok = &tokens[r.start + k];
+            // A head outside the sentence would be a parser bug; 0 (root) keeps the tree
+            // walkable instead of panicking later.
+            let head = a.heads.get(k).map_or(0, |&h| h as usize);
+            s.words.push(sitrep_events::Word {
+                form: (*form).to_string(),
+                lemma: model.lemmatizer.lemma(form, upos, xpos).to_lowercase(),
+                upos: upos.to_string(),
+                xpos: xpos.to_string(),
+                feats: model.lemmatizer.feats(form, upos, xpos),
+                head: if head > forms.len() { 0 } else { head },
+                deprel: a
+                    .labels
+                    .get(k)
+                    .map_or("dep", |&l| model.label(l))
+                    .to_string(),
+                start: tok.start as usize - base,
+                end: tok.end as usize - base,
+            });
+        }
+        info.parsed = Some(s);
+    }
+    for (mi, m) in out.mentions.iter().enumerate() {
+        let Some(code) = actor_code(m) else { continue };
+        let Some(info) = out.sentences.get_mut(m.sentence) else {
+            continue;
+        };
+        let Some(s) = &info.parsed else { continue };
+        let base = info.span.start;
+        let inside: Vec<usize> = (0..s.words.len())
+            .filter(|&k| {
+                let (ws, we) = (s.words[k].start + base, s.words[k].end + base);
+                we > m.start && ws < m.end
+            })
+            .collect();
+        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+            continue;
+        };
+        // The head is the span word whose parent lies outside the span; the last word when
+        // the parse splits the name oddly (English names are head-final).
+        let head = inside
+            .iter()
+            .copied()
+            .find(|&k| {
+                let h = s.words[k].head;
+                h == 0 || h - 1 < first || h - 1 > last
+            })
+            .unwrap_or(last);
+        let country = m
+            .country
+            .clone()
+            .unwrap_or_else(|| code.get(..3).unwrap_or(&code).to_string());
+        info.actors.push(ActorSpan {
+            head_word: head,
+            start_word: first,
+            end_word: last,
+            code,
+            country,
+        });
+        info.actor_mentions.push(mi);
+    }
+    pair_phrases(&mut out);
+    for info in &mut out.sentences {
+        if let Some(s) = info.parsed.as_mut() {
+            lift_conjuncts(s, &info.actors);
+        }
+    }
+    out
+}
+
+/// "Kim Jong Un and Sergei Shoigu visit ...": parsers often hang the second conjunct (and its
+/// "and") on the last word of the first name instead of the name's head, so a matcher that
+/// follows `conj` from the subject misses it. Re-attach such dependents to the span's head.
+fn lift_conjuncts(s: &mut Sentence, actors: &[ActorSpan]) {
+    for a in actors {
+        for k in 0..s.words.len() {
+            let h = s.words[k].head;
+            let inside_span = |w: usize| a.start_word <= w && w <= a.end_word;
+            if h == 0 || k == a.head_word || inside_span(k) {
+                continue;
+            }
+            let parent = h - 1;
+            let rel = s.words[k].deprel.as_str();
+            if parent != a.head_word && inside_span(parent) && matches!(rel, "conj" | "cc") {
+                s.words[k].head = a.head_word + 1;
+            }
+        }
+    }
+}
+
+/// "the two countries", "both sides": a compound of the two countries named last before the
+/// sentence, most recent first. The recognizer leaves these phrases unresolved; without them
+/// "the two countries may hold joint war games" has no actor.
+fn pair_phrases(out: &mut Analysed) {
+    for si in 0..out.sentences.len() {
+        let Some(s) = &out.sentences[si].parsed else {
+            continue;
+        };
+        let start = out.sentences[si].span.start;
+        let mut found = Vec::new();
+        for k in 1..s.words.len() {
+            let det = s.words[k - 1].lemma.as_str();
+            let noun = s.words[k].lemma.as_str();
+            if matches!(det, "two" | "both")
+                && matches!(noun, "country" | "nation" | "side" | "government" | "state")
+            {
+                found.push(k);
+            }
+        }
+        for k in found {
+            // The two latest distinct countries mentioned before this sentence.
+            let mut pair: Vec<(usize, String)> = Vec::new();
+            for (mi, m) in out.mentions.iter().enumerate().rev() {
+                if m.start >= start || pair.len() == 2 {
+                    continue;
+                }
+                let Some(c) = actor_code(m).and_then(|c| c.get(..3).map(str::to_string)) else {
+                    continue;
+                };
+                if !pair.iter().any(|(_, x)| *x == c) {
+                    pair.push((mi, c));
+                }
+            }
+            if pair.len() < 2 {
+                continue;
+            }
+            let Some(s) = &out.sentences[si].parsed else {
+                continue;
+            };
+            let first = if k >= 2 && s.words[k - 2].lemma == "the" {
+                k - 2
+            } else {
+                k - 1
+            };
+            let (ps, pe) = (s.words[first].start + start, s.words[k].end + start);
+            let phrase = s
+                .text
+                .get(s.words[first].start..s.words[k].end)
+                .unwrap_or("")
+                .to_string();
+            for (mi, country) in pair {
+                let mut m = out.mentions[mi].clone();
+                m.text = phrase.clone();
+                m.start = ps;
+                m.end = pe;
+                m.sentence = si;
+                m.kind = MentionKind::Country;
+                m.sectors.clear();
+                m.country = Some(country.clone());
+                m.code = Some(country.clone());
+                m.place = None;
+                m.resolved_from = Some(mi);
+                m.rule = "pipeline.pair_phrase";
+                out.mentions.push(m);
+                let info = &mut out.sentences[si];
+                info.actors.push(ActorSpan {
+                    head_word: k,
+                    start_word: first,
+                    end_word: k,
+                    code: country.clone(),
+                    country,
+                });
+                info.actor_mentions.push(out.mentions.len() - 1);
+            }
+        }
+    }
+}
+
+/// The code a mention acts under: its actor code, or for a place its country (a capital
+/// after "visited" stands for the country visited).
+pub(crate) fn actor_code(m: &Mention) -> Option<String> {
+    match m.kind {
+        MentionKind::Place => m.place.as_ref().and_then(|p| p.country.clone()),
+        _ => m.code.clone().filter(|c| !c.is_empty()),
+    }
+}
+
+/// Every sentence of `text` tagged, lemmatised and parsed (no actor filter), for coders that
+/// bring their own actor recognition (the PETRARCH/TABARI suite coders).
+pub(crate) fn parse_all(model: &sitrep_nlp::Model, text: &str) -> Vec<Sentence> {
+    let (tokens, sents) = tokenize::analyse(text);
+    let (mut a, mut scratch) = (Analysis::default(), sitrep_nlp::Scratch::default());
+    let mut out = Vec::new();
+    for r in sents {
+        let r = r.start.min(tokens.len())..r.end.min(tokens.len());
+        if r.is_empty() || r.len() > MAX_SENTENCE_WORDS {
+            continue;
+        }
+        let forms: Vec<&str> = tokens[r.clone()].iter().map(|t| t.text(text)).collect();
+        model.analyse(&forms, &mut a, &mut scratch);
+        let base = tokens[r.start].start as usize;
+        let end = tokens[r.end - 1].end as usize;
+        let mut s = Sentence {
+            words: Vec::with_capacity(forms.len()),
+            text: text.get(base..end).unwrap_or("").to_string(),
+        };
+        for (k, form) in forms.iter().enumerate() {
+            let tag = a.tags.get(k).copied().unwrap_or(0);
+            let (upos, xpos) = (model.upos(tag), model.xpos(tag));
+            let head = a.heads.get(k).map_or(0, |&h| h as usize);
+            let tok = &tokens[r.start + k];
+            s.words.push(sitrep_events::Word {
+                form: (*form).to_string(),
+                lemma: model.lemmatizer.lemma(form, upos, xpos).to_lowercase(),
+                upos: upos.to_string(),
+                xpos: xpos.to_string(),
+                feats: model.lemmatizer.feats(form, upos, xpos),
+                head: if head > forms.len() { 0 } else { head },
+                deprel: a
+                    .labels
+                    .get(k)
+                    .map_or("dep", |&l| model.label(l))
+                    .to_string(),
+                start: tok.start as usize - base,
+                end: tok.end as usize - base,
+            });
+        }
+        out.push(s);
+    }
+    out
+}

@@ -1,0 +1,513 @@
+//! From matcher candidates to [`Event`] rows: actors, CAMEO and PLOVER fields, modality,
+//! attribution, date, location, evidence and confidence; and the `--explain` lines.
+
+use crate::adapt::{Analysed, SentInfo};
+use crate::Pipeline;
+use sitrep_actors::recognize::{Mention, MentionKind};
+use sitrep_doc::{Attribution, Cameo, Event, EventActor, Evidence, Location, Plover};
+use sitrep_events::dates::{event_date, find_dates, Basis, DateMatch, Ymd};
+use sitrep_events::{Candidate, Matcher, Modality, Ontology, RejectReason, Sentence};
+
+/// How many steps up the tree a place may be from the trigger and still be the event's place
+/// ("visited Pyongyang": 1; "held talks in Vladivostok": 2 via "talks"... kept small so a
+/// place in another clause is not taken).
+const PLACE_MAX_HOPS: usize = 3;
+
+/// Codes every parsed sentence and appends one row per (source, target) pair.
+pub(crate) fn code_sentences(
+    p: &Pipeline,
+    article_id: &str,
+    text: &str,
+    a: &Analysed,
+    published: Option<Ymd>,
+    rows: &mut Vec<Event>,
+    mut explain: Option<&mut Vec<String>>,
+) {
+    let matcher = Matcher::new(&p.dict);
+    let ont = Ontology::embedded();
+    for (si, info) in a.sentences.iter().enumerate() {
+        let Some(s) = &info.parsed else {
+            if let Some(x) = explain.as_deref_mut() {
+                let why = info.skipped.unwrap_or("empty");
+                x.push(format!("sentence {si}: not parsed ({why})"));
+            }
+            continue;
+        };
+        let found = matcher.run(s, &info.actors);
+        if let Some(x) = explain.as_deref_mut() {
+            explain_sentence(x, si, s, info, a, &found);
+        }
+        if found.events.is_empty() {
+            continue;
+        }
+        let tense = sitrep_events::dates::guess_tense(&s.text);
+        let offsets: Vec<(usize, usize)> = s.words.iter().map(|w| (w.start, w.end)).collect();
+        let dates = published.map(|d| find_dates(&s.text, &offsets, d, tense));
+        for c in &found.events {
+            let pairs = dyads(c, info, a);
+            for (src, tgt) in pairs {
+                let Some(source) = actor(text, a, info, src) else {
+                    continue;
+                };
+                let target = tgt.and_then(|t| actor(text, a, info, t));
+                let entry = ont.get(c.code);
+                let code = c.code.as_str().to_string();
+                let (date, date_text, date_basis) = match (published, &dates) {
+                    (Some(pd), Some(ds)) => {
+                        let dr = event_date(&attached_dates(s, ds, c.trigger), pd);
+                        let text = (!dr.text.is_empty()).then(|| dr.text.clone());
+                        (dr.date, text, dr.basis.as_str().to_string())
+                    }
+                    _ => (None, None, "none".to_string()),
+                };
+                let location = location(s, info, a, c, tgt);
+                let ev = Evidence {
+                    sentence: s.text.clone(),
+                    sentence_index: si as u32,
+                    start: char_offset(text, info.span.start),
+                    end: char_offset(text, info.span.end),
+                    trigger: trigger_text(s, c),
+                    rule: c.rule.clone(),
+                };
+                let mut e = Event {
+                    event_id: String::new(),
+                    article_id: article_id.to_string(),
+                    source,
+                    target,
+                    cameo: Cameo {
+                        root: c.code.root().as_str().to_string(),
+                        name: entry.map_or("", |e| e.name).to_string(),
+                        goldstein: c.goldstein,
+                        quad_class: entry.map_or(0, |e| e.quad as u8),
+                        code,
+                    },
+                    plover: Plover {
+                        event_type: c.plover_type.map_or("", |t| t.as_str()).to_string(),
+                        mode: c.plover_mode.map(|m| m.as_str().to_string()),
+                    },
+                    negated: c.negated,
+                    modality: modality_name(c.modality).to_string(),
+                    attributed_to: attribution(s, info, a, c),
+                    date,
+                    date_text,
+                    date_basis,
+                    location,
+                    evidence: vec![ev],
+                    mentions: 1,
+                    confidence: 0.0,
+                };
+                let src_m = &a.mentions[info.actor_mentions[src]];
+                e.confidence = confidence(c, s, &info.actors[src], src_m, tgt.is_some(), 1);
+                rows.push(e);
+            }
+        }
+    }
+}
+
+/// The (source, target) actor-span pairs of a candidate: compound actors ("Russia and China
+/// condemned ...") give one row per member; an event never targets its own source code.
+///
+/// Two rules more: a joint act of a compound source with no target ("the two countries may
+/// hold war games") is coded between its members, first-listed as source; and a place
+/// standing for its own country is not a target of its own country's actors ("Kim ... visit
+/// an arms exhibition in Pyongyang").
+fn dyads(c: &Candidate, info: &SentInfo, a: &Analysed) -> Vec<(usize, Option<usize>)> {
+    let code = |k: usize| info.actors.get(k).map(|x| x.code.as_str());
+    let country = |k: usize| info.actors.get(k).map(|x| x.country.as_str());
+    let is_place = |k: usize| {
+        info.actor_mentions
+            .get(k)
+            .and_then(|&m| a.mentions.get(m))
+            .is_some_and(|m| m.kind == MentionKind::Place)
+    };
+    let mut out = Vec::new();
+    // Only for cooperative interaction families (03-06: intent to cooperate, consult,
+    // diplomatic and material cooperation); "Russia and China condemned ..." is not an act
+    // of one on the other.
+    let joint = matches!(c.code.root().as_str(), "03" | "04" | "05" | "06");
+    if joint
+        && c.targets.is_empty()
+        && c.sources.len() == 2
+        && country(c.sources[0]) != country(c.sources[1])
+    {
+        out.push((c.sources[0], Some(c.sources[1])));
+        return out;
+    }
+    for &s in &c.sources {
+        if c.targets.is_empty() {
+            out.push((s, None));
+        }
+        for &t in &c.targets {
+            if code(s) == code(t) || (is_place(t) && country(s) == country(t)) {
+                continue;
+            }
+            out.push((s, Some(t)));
+        }
+    }
+    out.retain(|(s, t)| *s < info.actors.len() && t.is_none_or(|t| t < info.actors.len()));
+    out
+}
+
+fn actor(text: &str, a: &Analysed, info: &SentInfo, span: usize) -> Option<EventActor> {
+    let sp = info.actors.get(span)?;
+    let m = a.mentions.get(*info.actor_mentions.get(span)?)?;
+    let sector = if m.kind == MentionKind::Place {
+        Vec::new()
+    } else {
+        m.sectors.clone()
+    };
+    Some(EventActor {
+        text: m.text.clone(),
+        country: Some(sp.country.clone()).filter(|c| !c.is_empty()),
+        sector,
+        code: sp.code.clone(),
+        start: char_offset(text, m.start),
+        end: char_offset(text, m.end),
+    })
+}
+
+/// The date expressions that may date the event, nearest first. A date inside the trigger's
+/// own clause wins. Otherwise the date of a governing clause is borrowed ("Shoigu said
+/// *Monday* that the two countries may hold war games"), unless the trigger's clause has its
+/// own vague time word ("traveled to Pyongyang *recently*"): then the event is not on the day
+/// of the statement, and the row falls back to the publication date with the vague words.
+fn attached_dates(s: &Sentence, ds: &[DateMatch], trigger: usize) -> Vec<DateMatch> {
+    let under = |d: &DateMatch| {
+        d.tokens
+            .clone()
+            .any(|t| clause_hops(s, t, trigger).is_some())
+    };
+    let own: Vec<DateMatch> = ds.iter().filter(|d| under(d)).cloned().collect();
+    if own.iter().any(|d| d.date.date.is_some()) {
+        return nearest_dates(&own, trigger);
+    }
+    if own.iter().any(|d| d.date.basis == Basis::Vague) {
+        return own;
+    }
+    // Borrow only from clauses above the trigger, never from a sibling or a clause below.
+    let above: Vec<DateMatch> = ds
+        .iter()
+        .filter(|d| {
+            d.tokens.clone().any(|t| {
+                s.head(t)
+                    .is_some_and(|h| h == trigger || hops_up(s, trigger, h).is_some())
+            })
+        })
+        .cloned()
+        .collect();
+    nearest_dates(&above, trigger)
+}
+
+/// The date matches ordered by distance from the trigger, so the expression closest to the
+/// event word wins when a sentence holds two.
+fn nearest_dates(ds: &[DateMatch], trigger: usize) -> Vec<DateMatch> {
+    let mut v: Vec<&DateMatch> = ds.iter().filter(|d| d.date.date.is_some()).collect();
+    v.sort_by_key(|d| {
+        let (s, e) = (d.tokens.start, d.tokens.end);
+        if trigger < s {
+            s - trigger
+        } else if trigger >= e {
+            trigger + 1 - e
+        } else {
+            0
+        }
+    });
+    let mut out: Vec<DateMatch> = v.into_iter().cloned().collect();
+    // Vague words ("recently") are kept after the real dates so their text is reported
+    // when nothing better exists.
+    out.extend(ds.iter().filter(|d| d.date.basis == Basis::Vague).cloned());
+    out
+}
+
+/// The place the sentence ties to the event: a place mention whose head is within a few
+/// steps below the trigger, or the event's target when that is a place ("visited Pyongyang").
+fn location(
+    s: &Sentence,
+    info: &SentInfo,
+    a: &Analysed,
+    c: &Candidate,
+    tgt: Option<usize>,
+) -> Option<Location> {
+    let mut best: Option<(usize, &Mention)> = None;
+    for (k, sp) in info.actors.iter().enumerate() {
+        let m = &a.mentions[info.actor_mentions[k]];
+        if m.kind != MentionKind::Place || m.place.is_none() {
+            continue;
+        }
+        let hops = if Some(k) == tgt {
+            Some(0)
+        } else {
+            clause_hops(s, sp.head_word, c.trigger)
+        };
+        if let Some(h) = hops.filter(|&h| h <= PLACE_MAX_HOPS) {
+            if best.is_none_or(|(bh, _)| h < bh) {
+                best = Some((h, m));
+            }
+        }
+    }
+    let p = best?.1.place.as_ref()?;
+    Some(Location {
+        name: p.name.clone(),
+        country: p.country.clone(),
+        lat: p.lat,
+        lon: p.lon,
+        gazetteer_id: Some(p.id.clone()).filter(|s| !s.is_empty()),
+        level: p.level.to_string(),
+    })
+}
+
+/// Steps from word `from` up to `to` without passing through another verb: a place or a
+/// date in a different clause ("sell him weapons to use in the war in Ukraine") is not the
+/// trigger's.
+fn clause_hops(s: &Sentence, from: usize, to: usize) -> Option<usize> {
+    let mut cur = from;
+    for n in 0..=s.words.len().min(64) {
+        if cur == to {
+            return Some(n);
+        }
+        if n > 0 && matches!(s.words.get(cur)?.upos.as_str(), "VERB" | "AUX") {
+            return None;
+        }
+        cur = s.head(cur)?;
+    }
+    None
+}
+
+/// Steps from word `from` up to `to` through heads; None when `to` is not an ancestor.
+fn hops_up(s: &Sentence, from: usize, to: usize) -> Option<usize> {
+    let mut cur = from;
+    for n in 0..=s.words.len().min(64) {
+        if cur == to {
+            return Some(n);
+        }
+        cur = s.head(cur)?;
+    }
+    None
+}
+
+fn attribution(s: &Sentence, info: &SentInfo, a: &Analysed, c: &Candidate) -> Option<Attribution> {
+    let at = c.attribution.as_ref()?;
+    if let Some(&k) = at.speaker_actors.first() {
+        let m = a.mentions.get(*info.actor_mentions.get(k)?)?;
+        return Some(Attribution {
+            text: m.text.clone(),
+            country: m.country.clone(),
+            sector: m.sectors.clone(),
+        });
+    }
+    // A speaker the KB does not know ("officials said") is still reported, uncoded.
+    let &w = at.speaker_words.first()?;
+    Some(Attribution {
+        text: s.words.get(w)?.form.clone(),
+        country: None,
+        sector: Vec::new(),
+    })
+}
+
+fn trigger_text(s: &Sentence, c: &Candidate) -> String {
+    let mut idx: Vec<usize> = c.pattern_words.clone();
+    idx.push(c.trigger);
+    idx.sort_unstable();
+    idx.dedup();
+    idx.iter()
+        .filter_map(|&i| s.words.get(i).map(|w| w.form.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn modality_name(m: Modality) -> &'static str {
+    match m {
+        Modality::Actual => "actual",
+        Modality::Intent => "intent",
+        Modality::Expectation => "expectation",
+        Modality::Threat => "threat",
+        Modality::Possibility => "possibility",
+        // The appeal itself is what is coded, and the appeal happened.
+        Modality::Requested => "actual",
+    }
+}
+
+/// Code-point offset of byte offset `b` in `text` (sinks speak code points, see STYLE 2.2).
+pub(crate) fn char_offset(text: &str, b: usize) -> u32 {
+    let mut b = b.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    text[..b].chars().count() as u32
+}
+
+/// Confidence of one report, 0-1. A heuristic, not a calibrated probability:
+/// - start at 0.5;
+/// - rule specificity: +0.1 when the rule needed a dependent ("imposed *sanctions*"), +0.05
+///   for a three- or four-digit CAMEO code;
+/// - actor resolution: +0.15 for a named person/org/IGO/country mention, +0.05 for a role
+///   ("Russian troops"), -0.1 when the source was only linked by coreference ("he"), -0.05
+///   for a place standing for its country;
+/// - a target found: +0.05;
+/// - attachment distance: -0.1 when the source head is more than 8 words from the trigger;
+/// - modality: -0.1 when not actual; negation: -0.05;
+/// - repeated reports in the article: +0.05 per extra mention, at most +0.1.
+///
+/// Clamped to 0.05-0.99.
+pub fn confidence(
+    c: &Candidate,
+    _s: &Sentence,
+    src: &sitrep_events::ActorSpan,
+    src_m: &Mention,
+    has_target: bool,
+    mentions: u32,
+) -> f32 {
+    let mut x = 0.5f32;
+    if !c.pattern_words.is_empty() {
+        x += 0.1;
+    }
+    if c.code.level() >= 3 {
+        x += 0.05;
+    }
+    x += match src_m.kind {
+        MentionKind::Person | MentionKind::Org | MentionKind::Igo | MentionKind::Country => 0.15,
+        MentionKind::Agent => 0.05,
+        MentionKind::Place => -0.05,
+        MentionKind::Unknown => 0.0,
+    };
+    if src_m.resolved_from.is_some() {
+        x -= 0.1;
+    }
+    if has_target {
+        x += 0.05;
+    }
+    if src.head_word.abs_diff(c.trigger) > 8 {
+        x -= 0.1;
+    }
+    if c.modality != Modality::Actual && c.modality != Modality::Requested {
+        x -= 0.1;
+    }
+    if c.negated {
+        x -= 0.05;
+    }
+    x += (mentions.saturating_sub(1) as f32 * 0.05).min(0.1);
+    x.clamp(0.05, 0.99)
+}
+
+fn explain_sentence(
+    x: &mut Vec<String>,
+    si: usize,
+    s: &Sentence,
+    info: &SentInfo,
+    a: &Analysed,
+    found: &sitrep_events::MatchResult,
+) {
+    let actors: Vec<String> = info
+        .actors
+        .iter()
+        .zip(&info.actor_mentions)
+        .map(|(sp, &m)| format!("{}={}", a.mentions[m].text, sp.code))
+        .collect();
+    x.push(format!(
+        "sentence {si}: {:?} actors [{}]",
+        s.text,
+        actors.join(", ")
+    ));
+    let word = |i: usize| s.words.get(i).map_or("?", |w| w.form.as_str());
+    for c in &found.events {
+        x.push(format!(
+            "  coded {} {:?} by {} (modality {}, negated {})",
+            c.code.as_str(),
+            word(c.trigger),
+            c.rule,
+            modality_name(c.modality),
+            c.negated
+        ));
+    }
+    for r in &found.rejected {
+        x.push(format!(
+            "  rejected {:?} by {}: {}",
+            word(r.trigger),
+            r.rule,
+            reject_text(&r.reason)
+        ));
+    }
+}
+
+fn reject_text(r: &RejectReason) -> String {
+    match r {
+        RejectReason::Constraint(c) => format!("constraint {c}"),
+        RejectReason::NoSource => "no_source".into(),
+        RejectReason::NoTarget => "no_target".into(),
+        RejectReason::NoSourceActor => "no_source_actor".into(),
+        RejectReason::NoTargetActor => "no_target_actor".into(),
+        RejectReason::SameActor => "same_actor".into(),
+        RejectReason::DiscardedDomain(l) => format!("discarded_domain ({l})"),
+        RejectReason::Superseded(by) => format!("superseded by {by}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(rows: &[&str]) -> Sentence {
+        let text: String = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("{}\t{r}\n", i + 1))
+            .collect();
+        Sentence::from_conllu(&text).unwrap()
+    }
+
+    fn date_for(s: &Sentence, trigger: usize) -> (Option<String>, &'static str, String) {
+        let pd = Ymd::parse("2023-09-05").unwrap();
+        let offsets: Vec<(usize, usize)> = s.words.iter().map(|w| (w.start, w.end)).collect();
+        let ds = find_dates(&s.text, &offsets, pd, Default::default());
+        let d = event_date(&attached_dates(s, &ds, trigger), pd);
+        (d.date, d.basis.as_str(), d.text)
+    }
+
+    #[test]
+    fn dates_attach_to_their_clause_and_vague_words_block_borrowing() {
+        // Watson noted Monday that Shoigu traveled to Pyongyang recently .
+        let s = parse(&[
+            "Watson\tWatson\tPROPN\tNNP\t_\t2\tnsubj\t_\t_",
+            "noted\tnote\tVERB\tVBD\t_\t0\troot\t_\t_",
+            "Monday\tMonday\tPROPN\tNNP\t_\t2\tobl:tmod\t_\t_",
+            "that\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_",
+            "Shoigu\tShoigu\tPROPN\tNNP\t_\t6\tnsubj\t_\t_",
+            "traveled\ttravel\tVERB\tVBD\t_\t2\tccomp\t_\t_",
+            "to\tto\tADP\tIN\t_\t8\tcase\t_\t_",
+            "Pyongyang\tPyongyang\tPROPN\tNNP\t_\t6\tobl\t_\t_",
+            "recently\trecently\tADV\tRB\t_\t6\tadvmod\t_\t_",
+        ]);
+        let (d, basis, _) = date_for(&s, 1);
+        assert_eq!((d.as_deref(), basis), (Some("2023-09-04"), "relative"));
+        let (d, basis, text) = date_for(&s, 5);
+        assert_eq!((d.as_deref(), basis), (Some("2023-09-05"), "publication"));
+        assert_eq!(text, "recently");
+    }
+
+    #[test]
+    fn a_governing_clause_lends_its_date() {
+        // Shoigu said Monday that they may hold games .
+        let s = parse(&[
+            "Shoigu\tShoigu\tPROPN\tNNP\t_\t2\tnsubj\t_\t_",
+            "said\tsay\tVERB\tVBD\t_\t0\troot\t_\t_",
+            "Monday\tMonday\tPROPN\tNNP\t_\t2\tobl:tmod\t_\t_",
+            "that\tthat\tSCONJ\tIN\t_\t7\tmark\t_\t_",
+            "they\tthey\tPRON\tPRP\t_\t7\tnsubj\t_\t_",
+            "may\tmay\tAUX\tMD\t_\t7\taux\t_\t_",
+            "hold\thold\tVERB\tVB\t_\t2\tccomp\t_\t_",
+            "games\tgame\tNOUN\tNNS\t_\t7\tobj\t_\t_",
+        ]);
+        assert_eq!(date_for(&s, 6).0.as_deref(), Some("2023-09-04"));
+        // A place under another verb is not the trigger's: "games" is below "hold" only.
+        assert_eq!(clause_hops(&s, 7, 6), Some(1));
+        assert_eq!(clause_hops(&s, 7, 1), None);
+    }
+
+    #[test]
+    fn char_offset_counts_code_points_and_survives_bad_offsets() {
+        let t = "Café Kyiv";
+        assert_eq!(char_offset(t, 6), 5);
+        assert_eq!(char_offset(t, 4), 3); // inside "é": back to its start
+        assert_eq!(char_offset(t, 999), 9);
+    }
+}
