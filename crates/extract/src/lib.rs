@@ -23,6 +23,8 @@ pub(crate) struct Extracted {
     pub meta: Meta,
     pub captions: Vec<String>,
     pub dropped: Vec<Dropped>,
+    /// Non-fatal findings (a page cut at a limit), passed on to `Document::notes`.
+    pub notes: Vec<String>,
 }
 
 /// Options for extraction.
@@ -93,9 +95,9 @@ impl Extractor {
             return Err(skip(SkipReason::NoText, "no article text found".into()));
         }
         let id = h.id.clone().unwrap_or_else(|| content_id(&ex.text));
-        let mut notes = Vec::new();
+        let mut notes = std::mem::take(&mut ex.notes);
         if let Some(n) = decoded.note {
-            notes.push(n);
+            notes.insert(0, n);
         }
         Ok(Document {
             origin: Origin {

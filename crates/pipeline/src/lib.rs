@@ -215,17 +215,12 @@ impl Pipeline {
                 }
             }
         }
-        // Office holders are looked up at the publication date; an undated article is read
-        // as of today, the best guess for fresh news.
-        let role_date = published.or_else(today).map_or(
-            // Only a clock set before 1970 gets here: roles are then read undated.
-            PartialDate {
-                year: 1970,
-                month: None,
-                day: None,
-            },
-            |d| PartialDate::ymd(d.year, d.month as u8, d.day as u8),
-        );
+        // Office holders are looked up at the publication date. An undated article is read as
+        // of the knowledge base's reference date (not the clock), so the same input gives the
+        // same output on any day.
+        let role_date = published.map_or(KB_AS_OF, |d| {
+            PartialDate::ymd(d.year, d.month as u8, d.day as u8)
+        });
         let a = adapt::analyse(self, &text, role_date);
         let mut explain = Vec::new();
         let mut rows = Vec::new();
@@ -250,13 +245,13 @@ impl Pipeline {
 }
 
 /// Today (UTC) from the system clock.
-fn today() -> Option<Ymd> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    Ymd::from_day_number((secs / 86_400) as i64)
-}
+/// The date the built-in knowledge base describes ("in office" means in office then); used for
+/// articles without a publication date.
+pub const KB_AS_OF: PartialDate = PartialDate {
+    year: 2026,
+    month: Some(11),
+    day: None,
+};
 
 /// Photo-caption furniture that breaks the parse of an otherwise plain sentence: a leading
 /// "FILE:" and position notes between commas ("Kim Jong Un, second right, and ...").

@@ -118,6 +118,14 @@ fn shared_reuters_datelines() {
         });
     }
     let g = Gazetteer::builtin();
+    assert!(
+        by_split.values().map(Vec::len).sum::<usize>() > 10_000,
+        "Reuters datelines read: {:?}",
+        by_split
+            .iter()
+            .map(|(k, v)| (k, v.len()))
+            .collect::<Vec<_>>()
+    );
     for (split, rows) in &by_split {
         let s = datelines(g, rows);
         eprintln!("lewissplit {split}: rate {:.4} {s:#?}", s.rate());

@@ -95,29 +95,11 @@ struct ArticleJson<'a> {
     places: Vec<MentionJson<'a>>,
 }
 
-/// Today's date (UTC) from the system clock, for articles without a date.
-fn today() -> PartialDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64;
-    // Civil-from-days (proleptic Gregorian), the standard era arithmetic.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    PartialDate::ymd(y, m, d)
-}
-
-/// The date an article's roles are read at: the flag, else its published date, else today.
+/// The date an article's roles are read at: the flag, else its published date, else the
+/// knowledge base's reference date (never the clock: same input, same output).
 fn article_date(flag: Option<PartialDate>, published: Option<&str>) -> PartialDate {
     flag.or_else(|| published.and_then(|p| PartialDate::parse(p.get(..10).unwrap_or(p))))
-        .unwrap_or_else(today)
+        .unwrap_or(sitrep_pipeline::KB_AS_OF)
 }
 
 /// Words with POS tags (when a model is given) and sentences of one text.

@@ -61,12 +61,16 @@ pub fn run(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
     let p = pipeline(None, false, false)?;
     let want = |name: &str| args.only.is_empty() || args.only.iter().any(|o| o == name);
     let parse = |t: &str| p.parse_text(t);
+    // A suite is scored with its own dictionaries or not at all: scoring another coder under
+    // the suite's name would report a figure for something that did not run.
     let pet_suite = want("petrarch")
         .then(|| petrarch_coder(&shared, &parse))
-        .and_then(warn_none("PETRARCH-2"));
+        .transpose()
+        .context("loading the PETRARCH-2 suite's dictionaries")?;
     let tab_suite = want("tabari")
         .then(|| tabari_coder(&shared, &parse))
-        .and_then(warn_none("TABARI"));
+        .transpose()
+        .context("loading the TABARI suite's dictionaries")?;
     let pet = |r: &sitrep_eval::petrarch::Record| match &pet_suite {
         Some(c) => c.code(&r.text, &r.date, CoderOptions::from_config(&r.config)),
         None => triples(&p, &r.id, &r.text, &r.date),
@@ -94,16 +98,6 @@ pub fn run(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
 }
 
 type Parse<'a> = &'a dyn Fn(&str) -> Vec<Sentence>;
-
-fn warn_none<T>(suite: &'static str) -> impl Fn(anyhow::Result<T>) -> Option<T> {
-    move |r| match r {
-        Ok(c) => Some(c),
-        Err(e) => {
-            eprintln!("sitrep: warning: {suite} dictionaries not loaded ({e:#}); scoring the built-in coder");
-            None
-        }
-    }
-}
 
 fn load(path: &Path, format: Format) -> anyhow::Result<Dictionary> {
     Ok(load_file(path, Some(format))

@@ -221,6 +221,8 @@ fn prefix(s: &str, max: usize) -> &str {
 /// The parsed page.
 pub(crate) struct Dom {
     pub nodes: Vec<Node>,
+    /// A limit cut the page short (bytes, nodes, text or depth): what follows was not read.
+    pub truncated: bool,
 }
 
 impl Dom {
@@ -255,8 +257,9 @@ impl Dom {
             parser.process(StrTendril::from_slice(&html[pos..next]));
             pos = next;
         }
+        let truncated = end < html.len() || stop.get();
         let nodes = parser.finish();
-        Dom { nodes }
+        Dom { nodes, truncated }
     }
 
     pub(crate) fn node(&self, id: Id) -> &Node {

@@ -49,10 +49,19 @@ pub(crate) fn extract(html: &str, hints: &Hints) -> Extracted {
             text = ld_text;
         }
     }
+    let mut notes = Vec::new();
+    if dom.truncated {
+        notes.push(
+            "truncated: the page is over the HTML parse limits (bytes, nodes, text or depth); \
+             what follows the limit was not read"
+                .to_string(),
+        );
+    }
     Extracted {
         text,
         meta,
         captions: body.captions,
         dropped: body.dropped,
+        notes,
     }
 }

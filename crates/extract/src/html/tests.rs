@@ -418,3 +418,20 @@ fn extract_many_texts_under_deep_inline_nesting_is_bounded() {
     assert!(t0.elapsed() < Duration::from_secs(60));
     assert!(ex.text.contains("w99999"), "{}", ex.text.len());
 }
+
+#[test]
+fn html_cut_at_a_limit_says_so_in_notes() {
+    let deep = format!(
+        "<html><body>{}<p>Ministers met in the capital on Monday to discuss the harbour dispute.</p></body></html>",
+        "<div>".repeat(5_000)
+    );
+    let ex = run(&deep);
+    assert!(
+        ex.notes.iter().any(|n| n.starts_with("truncated")),
+        "{:?}",
+        ex.notes
+    );
+    let small =
+        run("<html><body><p>Ministers met in the capital on Monday to talk.</p></body></html>");
+    assert!(small.notes.is_empty(), "{:?}", small.notes);
+}

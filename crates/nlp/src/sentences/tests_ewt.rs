@@ -45,7 +45,9 @@ fn speed_report() {
     }
 }
 
+/// Prints the figures for the closing notes; the floors are asserted elsewhere.
 #[test]
+#[ignore = "report only: run with --ignored --nocapture"]
 fn ewt_scores_report() {
     for split in ["train", "dev", "test"] {
         let Some(c) = ewt(split) else { return };
