@@ -42,10 +42,8 @@ sitrep extract --format text page.html"
     #[command(subcommand)]
     Dict(crate::args_dict::DictCommand),
     /// Extract, code and store articles in an embedded store (incremental, idempotent).
-    #[command(
-        after_long_help = "Example:\n  sitrep ingest --db events.db news/\n  \
-sitrep query --db events.db --source RUS --target PRK"
-    )]
+    #[command(after_long_help = "Example:\n  sitrep ingest --db events.db news/\n  \
+sitrep query --db events.db --source RUS --target PRK")]
     Ingest(crate::args_store::IngestArgs),
     /// Events from a store, filtered; as a table, JSONL or CSV.
     Query(crate::args_store::QueryArgs),
