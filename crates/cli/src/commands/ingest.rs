@@ -19,29 +19,33 @@ struct InputFile {
     mtime: i64,
 }
 
-/// Files under `root` in sorted order; hidden entries and symlinked folders are passed over,
-/// as the readers do.
-fn walk(root: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let meta = std::fs::metadata(root)?;
-    if !meta.is_dir() {
+/// Files under `root` in sorted order. Hidden entries and symlinked folders are passed over
+/// (counted in `passed_over`), as the readers do. An entry that cannot be read is kept, so the
+/// reader reports it as an `unreadable` skip instead of the walk stopping the whole ingest.
+fn walk(root: &Path, out: &mut Vec<PathBuf>, passed_over: &mut u64) {
+    let is_dir = std::fs::metadata(root).map(|m| m.is_dir()).unwrap_or(false);
+    if !is_dir {
         out.push(root.to_path_buf());
-        return Ok(());
+        return;
     }
-    let mut entries: Vec<_> = std::fs::read_dir(root)?.collect::<Result<_, _>>()?;
+    let Ok(dir) = std::fs::read_dir(root) else {
+        out.push(root.to_path_buf());
+        return;
+    };
+    let mut entries: Vec<_> = dir.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         if e.file_name().to_string_lossy().starts_with('.') {
+            *passed_over += 1;
             continue;
         }
-        let ft = e.file_type()?;
-        if ft.is_symlink() && e.path().is_dir() {
+        let symlinked_dir = e.file_type().is_ok_and(|ft| ft.is_symlink()) && e.path().is_dir();
+        if symlinked_dir {
+            *passed_over += 1;
             continue;
         }
-        if ft.is_dir() || ft.is_file() || ft.is_symlink() {
-            walk(&e.path(), out)?;
-        }
+        walk(&e.path(), out, passed_over);
     }
-    Ok(())
 }
 
 fn file_info(path: &Path) -> std::io::Result<InputFile> {
@@ -87,17 +91,26 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         args.input.inputs.is_empty() || args.input.inputs.iter().any(|p| p.as_os_str() == "-");
     let mut files = Vec::new();
     let mut unchanged_files = 0u64;
+    let mut passed_over = 0u64;
     for root in args.input.inputs.iter().filter(|p| p.as_os_str() != "-") {
         let mut found = Vec::new();
-        walk(root, &mut found).with_context(|| format!("reading {}", root.display()))?;
+        walk(root, &mut found, &mut passed_over);
         for path in found {
-            let info = file_info(&path).with_context(|| format!("reading {}", path.display()))?;
+            // Unreadable: handed to the reader anyway, which names it as a skip.
+            let info = file_info(&path).unwrap_or(InputFile {
+                path: path.clone(),
+                size: 0,
+                mtime: 0,
+            });
             if !args.force && unchanged(&store, &info)? {
                 unchanged_files += 1;
             } else {
                 files.push(info);
             }
         }
+    }
+    if passed_over > 0 && !args.input.quiet {
+        eprintln!("sitrep: passed over {passed_over} hidden files or symlinked folders");
     }
     if files.is_empty() && !stdin {
         if !args.input.quiet {
@@ -138,13 +151,17 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
      -> std::io::Result<()> {
         while *next_unmarked < upto {
             let f = &files[*next_unmarked];
-            marks.push(FileMark {
-                path: f.path.to_string_lossy().into_owned(),
-                size: f.size,
-                mtime: f.mtime,
-                hash: file_hash(&f.path)?,
-                articles: per_file[*next_unmarked],
-            });
+            // A file that cannot be read is not marked: the reader has reported it as a skip,
+            // and the next run tries it again.
+            if let Ok(hash) = file_hash(&f.path) {
+                marks.push(FileMark {
+                    path: f.path.to_string_lossy().into_owned(),
+                    size: f.size,
+                    mtime: f.mtime,
+                    hash,
+                    articles: per_file[*next_unmarked],
+                });
+            }
             *next_unmarked += 1;
         }
         Ok(())
