@@ -211,8 +211,14 @@ fn compat_petrarch_suite_measure() {
                 }
             }
         }
-        // A floor well under the measured figure, so a regression that codes nothing fails.
-        assert!(r.correct_triples > 0);
+        // A floor under the measured figures (60.9% PTB, 61.6% UD on 2026-11-28), so a
+        // regression shows.
+        assert!(
+            r.exact * 2 >= r.records,
+            "{} of {} exact",
+            r.exact,
+            r.records
+        );
     }
 }
 
@@ -262,5 +268,11 @@ fn compat_tabari_suite_measure() {
             }
         }
     }
-    assert!(r.true_positives > 0);
+    // Floors under the measured P 0.640 / R 0.417 (2026-11-28).
+    assert!(
+        r.precision >= 0.55 && r.recall >= 0.35,
+        "P {:.3} R {:.3}",
+        r.precision,
+        r.recall
+    );
 }
