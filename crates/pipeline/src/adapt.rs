@@ -16,10 +16,10 @@ use std::ops::Range;
 /// or a city at least this big: small towns share their names with people ("Watson").
 const STRICT_MIN_POPULATION: u64 = 100_000;
 
-/// Place resolution over the embedded gazetteer.
-struct GazetteerPlaces(&'static Gazetteer);
+/// Place resolution over a gazetteer, shared by `sitrep code` and `sitrep actors`.
+pub struct GazetteerPlaces<'g>(pub &'g Gazetteer);
 
-impl Places for GazetteerPlaces {
+impl Places for GazetteerPlaces<'_> {
     fn resolve(&self, name: &str, countries: &[String], strict: bool) -> Option<PlaceInfo> {
         let cx = Context {
             countries_mentioned: countries.to_vec(),

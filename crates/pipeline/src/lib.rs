@@ -21,6 +21,7 @@ mod adapt;
 mod build;
 mod merge;
 
+pub use adapt::GazetteerPlaces;
 pub use build::confidence;
 pub use merge::event_id;
 

@@ -5,50 +5,14 @@ use crate::run;
 use anyhow::Context as _;
 use serde::Serialize;
 use sitrep_actors::kb::{Kb, PartialDate};
-use sitrep_actors::recognize::{Mention, PlaceInfo, Places, Pos, Recognizer, Scratch, Word};
+use sitrep_actors::recognize::{Mention, Pos, Recognizer, Scratch, Word};
 use sitrep_extract::{ExtractOptions, Extractor};
 use sitrep_nlp::{tokenize, Analysis, Model};
-use sitrep_places::{Context, Gazetteer, Level, Prefer};
+use sitrep_pipeline::GazetteerPlaces;
+use sitrep_places::Gazetteer;
 use std::io::Write;
 use std::ops::Range;
 use std::process::ExitCode;
-
-/// A bare capitalised name (no preposition before it) is taken as a place only when it is a
-/// country, a region, a capital or a city at least this big: smaller towns share their names
-/// with people too often ("Watson", "Kirby").
-const STRICT_MIN_POPULATION: u64 = 100_000;
-
-/// Place resolution over the embedded gazetteer.
-pub struct GazetteerPlaces<'g>(pub &'g Gazetteer);
-
-impl Places for GazetteerPlaces<'_> {
-    fn resolve(&self, name: &str, countries: &[String], strict: bool) -> Option<PlaceInfo> {
-        let cx = Context {
-            countries_mentioned: countries.to_vec(),
-            prefer: Prefer::Auto,
-        };
-        let p = self.0.resolve(name, &cx)?;
-        if strict {
-            let big = p.population.is_some_and(|n| n >= STRICT_MIN_POPULATION);
-            let capital = p.feature_code.as_deref() == Some("PPLC");
-            if p.level == Level::City && !big && !capital {
-                return None;
-            }
-        }
-        Some(PlaceInfo {
-            name: p.name,
-            country: p.country,
-            lat: p.lat,
-            lon: p.lon,
-            level: match p.level {
-                Level::City => "city",
-                Level::Region => "region",
-                Level::Country => "country",
-            },
-            id: p.gazetteer_id,
-        })
-    }
-}
 
 #[derive(Serialize)]
 struct PlaceJson<'a> {
