@@ -138,12 +138,30 @@ pub(crate) fn merge(article_id: &str, rows: Vec<Event>) -> Vec<Event> {
             m.attributed_to = e.attributed_to;
         }
     }
+    let mut ids = std::collections::HashSet::new();
     for e in out.iter_mut() {
         e.mentions = e.evidence.len() as u32;
         let extra = (e.mentions.saturating_sub(1) as f32 * 0.05).min(0.1);
         // Two decimals: the heuristic has no finer resolution, and rows stay readable.
         e.confidence = ((e.confidence + extra).clamp(0.05, 0.99) * 100.0).round() / 100.0;
-        e.event_id = event_id(article_id, &key(e));
+        // Two rows can share a key without being one event (different triggers that
+        // `same_event` kept apart); ids must still be unique in the article, so the later row
+        // adds where it was first reported.
+        let mut k = key(e);
+        let mut id = event_id(article_id, &k);
+        let mut n = 0;
+        while !ids.insert(id.clone()) {
+            n += 1;
+            let first = e.evidence.first();
+            k = format!(
+                "{}|{}|{}|{n}",
+                key(e),
+                first.map_or(0, |x| x.sentence_index),
+                first.map_or("", |x| x.trigger.as_str())
+            );
+            id = event_id(article_id, &k);
+        }
+        e.event_id = id;
     }
     out
 }
@@ -189,6 +207,20 @@ mod tests {
         assert_eq!(out[0].evidence.len(), 2);
         assert!((out[0].confidence - 0.75).abs() < 1e-6);
         assert_eq!(out[1].mentions, 1);
+        assert_ne!(out[0].event_id, out[1].event_id);
+    }
+
+    #[test]
+    fn merge_gives_unique_ids_to_rows_that_share_a_key() {
+        // Same dyad, root and date (so the same key), but sibling codes (042 visit, 046
+        // talks) that `same_event` keeps apart: two rows, two ids.
+        let mut a = row("RUS", "04", 0, 0.5);
+        let mut b = row("RUS", "04", 3, 0.5);
+        a.cameo.code = "042".into();
+        b.cameo.code = "046".into();
+        assert_eq!(key(&a), key(&b));
+        let out = merge("art", vec![a, b]);
+        assert_eq!(out.len(), 2);
         assert_ne!(out[0].event_id, out[1].event_id);
     }
 
