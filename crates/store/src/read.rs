@@ -121,19 +121,16 @@ fn where_clause(f: &Filter) -> Result<(String, Vec<Value>)> {
             &mut conds,
         );
     }
-    if let Some(c) = &f.source {
-        push(
-            "e.src_country = ?",
-            vec![Value::Text(c.to_uppercase())],
-            &mut conds,
-        );
-    }
-    if let Some(c) = &f.target {
-        push(
-            "e.tgt_country = ?",
-            vec![Value::Text(c.to_uppercase())],
-            &mut conds,
-        );
+    // Code filters compare upper-cased, exactly.
+    for (value, cond) in [
+        (&f.source, "e.src_country = ?"),
+        (&f.target, "e.tgt_country = ?"),
+        (&f.plover, "e.plover_type = ?"),
+        (&f.location_country, "e.loc_country = ?"),
+    ] {
+        if let Some(c) = value {
+            push(cond, vec![Value::Text(c.to_uppercase())], &mut conds);
+        }
     }
     if let Some(a) = &f.actor {
         let pat = Value::Text(format!("%{}%", a.replace(['%', '_'], "")));
@@ -155,20 +152,6 @@ fn where_clause(f: &Filter) -> Result<(String, Vec<Value>)> {
         push(
             "e.quad_class = ?",
             vec![Value::Integer(q.into())],
-            &mut conds,
-        );
-    }
-    if let Some(p) = &f.plover {
-        push(
-            "e.plover_type = ?",
-            vec![Value::Text(p.to_uppercase())],
-            &mut conds,
-        );
-    }
-    if let Some(c) = &f.location_country {
-        push(
-            "e.loc_country = ?",
-            vec![Value::Text(c.to_uppercase())],
             &mut conds,
         );
     }
