@@ -281,9 +281,9 @@ fn ngec_actor_cases_country_coverage() {
     }
     println!("NGEC cases with a country: {n}; right {right}, wrong {wrong}, none {none}");
     println!("NGEC cases expecting no country: {n_empty}; none found in {empty_right}");
-    for m in misses.iter().take(200) {
-        println!("  miss {m}");
-    }
+    // The misses are not printed: `ngec_eval.rs` keeps half of these rows held out, and
+    // only its tuning half's misses may be looked at.
+    let _ = misses;
     assert!(n >= 200, "parsed {n} cases");
     assert!(
         right * 100 >= n * FLOOR_PERCENT,
@@ -411,10 +411,9 @@ fn ngec_actor_cases_sector_coverage() {
         println!(
             "NGEC cases with a PLOVER code_1 (undated = {default_date}): {n}; right {right}, wrong {wrong}, none {none}"
         );
+        // Misses are not printed (see `ngec_actor_cases_country_coverage`).
+        let _ = misses;
         if k == 0 {
-            for m in &misses {
-                println!("  miss {m}");
-            }
             assert!(n >= 150, "parsed {n} cases");
             assert!(
                 right * 100 >= n * SECTOR_FLOOR_PERCENT,

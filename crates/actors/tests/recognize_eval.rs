@@ -1,6 +1,6 @@
-//! Accuracy of actor recognition on public data, read in place from `../shared`:
-//! - NGEC's actor-resolution tests (country and PLOVER sector of one actor phrase);
-//! - Reuters-21578 (`places` index terms as weak gold for the countries an article is about).
+//! Accuracy of actor recognition on Reuters-21578, read in place from `../shared` (`places`
+//! index terms as weak gold for the countries an article is about). NGEC's actor-resolution
+//! tests are in `ngec_eval.rs`.
 //!
 //! Run with `cargo test -p sitrep-actors --test tests recognize_eval -- --nocapture` to see
 //! the figures. The thresholds below are the measured values rounded down, so a regression
@@ -9,147 +9,12 @@
 use crate::common::shared_dir;
 use crate::recognize::words;
 use sitrep_actors::kb::{Entry, Kb, PartialDate};
-use sitrep_actors::recognize::{Mention, PlaceInfo, Places, Recognizer, Scratch};
+use sitrep_actors::recognize::{PlaceInfo, Places, Recognizer, Scratch};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 
-/// NGEC's expectations are "today" as of 2022-2025 and our KB's open roles run to mid-2025,
-/// so rows without a date are read at this date.
-fn ngec_default_date() -> PartialDate {
-    PartialDate::ymd(2025, 6, 1)
-}
-
-/// The code NGEC/PLOVER would write for our country or IGO code (`IGONAT` -> `IGO`).
-fn plover_country(kb: &Kb, code: &str) -> String {
-    match kb.igo(code) {
-        Some(igo) => igo.plover_country().to_string(),
-        None => code.to_string(),
-    }
-}
-
-/// The mention that covers most of the phrase (the phrase is one actor).
-fn main_mention(ms: &[Mention]) -> Option<&Mention> {
-    ms.iter()
-        .filter(|m| m.country.is_some() || m.plover_sector.is_some())
-        .max_by_key(|m| {
-            (
-                m.country.is_some(),
-                m.end - m.start,
-                std::cmp::Reverse(m.start),
-            )
-        })
-}
-
-#[test]
-fn recognize_eval_ngec_actor_resolution() {
-    let Some(shared) = shared_dir("recognize_eval_ngec_actor_resolution") else {
-        return;
-    };
-    let path = shared.join("data/ngec/ngec_actor_resolution_tests.tsv");
-    let text = std::fs::read_to_string(&path).expect("read the NGEC table");
-    let kb = Kb::builtin().unwrap();
-    let rec = Recognizer::new(kb);
-    let gaz = Gaz(sitrep_places::Gazetteer::builtin());
-    let mut scratch = Scratch::default();
-    // (rows, country right) for: all selected rows, and those whose expectation names no
-    // Wikipedia article (NGEC resolved those from its dictionaries alone).
-    let (mut n, mut ok, mut n_nowiki, mut ok_nowiki) = (0, 0, 0, 0);
-    let (mut sn, mut sok) = (0, 0);
-    let mut misses = Vec::new();
-    for line in text.lines().skip(1) {
-        let f: Vec<&str> = line.split('\t').collect();
-        let [_, _, method, input, _context, date, expected] = f[..] else {
-            continue;
-        };
-        let (input, expected) = (unquote(input), unquote(expected));
-        let (input, expected) = (input.as_str(), expected.as_str());
-        // Selection: every row whose method is not `query_wiki` (those ask for a
-        // Wikipedia article) and whose expectation asserts a non-empty country.
-        if method == "query_wiki" {
-            continue;
-        }
-        let exp: serde_json::Value = match serde_json::from_str(expected) {
-            Ok(v) => v,
-            Err(_) => continue,
-        };
-        let want = exp
-            .get("country")
-            .or_else(|| exp.get("cc"))
-            .and_then(|v| v.as_str())
-            .unwrap_or("");
-        // NGEC writes Kosovo XKX; the KB's code is KSV (the CAMEO list's).
-        let want = kb.canonical_code(want).unwrap_or_else(|| want.to_string());
-        let want = want.as_str();
-        let needs_wiki = exp
-            .get("wiki")
-            .and_then(|v| v.as_str())
-            .is_some_and(|s| !s.is_empty());
-        let date = PartialDate::parse(date).unwrap_or_else(ngec_default_date);
-        let (w, s) = words(input);
-        let ms = rec.recognize(input, &w, &s, date, &gaz, &mut scratch);
-        let m = main_mention(&ms);
-        if let Some(sector) = exp.get("code_1").and_then(|v| v.as_str()) {
-            if !sector.is_empty() {
-                sn += 1;
-                let got = m.and_then(|m| m.plover_sector.as_deref());
-                if got == Some(sector) {
-                    sok += 1;
-                } else if std::env::var_os("SITREP_SHOW_MISSES").is_some() {
-                    println!("sector miss {input:?}: want {sector}, got {got:?}");
-                }
-            }
-        }
-        if want.is_empty() {
-            continue;
-        }
-        let got = m
-            .and_then(|m| m.country.as_deref())
-            .map(|c| plover_country(kb, c));
-        let right = got.as_deref() == Some(want);
-        n += 1;
-        ok += usize::from(right);
-        if !needs_wiki {
-            n_nowiki += 1;
-            ok_nowiki += usize::from(right);
-        }
-        if !right {
-            misses.push(format!("{input:?}: want {want}, got {got:?}"));
-        }
-    }
-    let acc = ok as f64 / n.max(1) as f64;
-    let acc_nowiki = ok_nowiki as f64 / n_nowiki.max(1) as f64;
-    println!("NGEC country accuracy (method != query_wiki, country asserted): {ok}/{n} = {acc:.3}");
-    println!(
-        "NGEC country accuracy (same, and no Wikipedia title asserted): {ok_nowiki}/{n_nowiki} = {acc_nowiki:.3}"
-    );
-    println!(
-        "NGEC PLOVER sector accuracy (code_1 asserted): {sok}/{sn} = {:.3}",
-        sok as f64 / sn.max(1) as f64
-    );
-    println!("misses:\n  {}", misses.join("\n  "));
-    assert!(n > 100, "selection too small: {n}");
-    assert!(
-        acc_nowiki >= NGEC_NOWIKI_FLOOR,
-        "country accuracy {acc_nowiki:.3}"
-    );
-    assert!(acc >= NGEC_ALL_FLOOR, "country accuracy {acc:.3}");
-}
-
-/// A TSV field written with CSV quoting: `"{""cc"": ""GBR""}"`.
-fn unquote(s: &str) -> String {
-    match s.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
-        Some(inner) => inner.replace("\"\"", "\""),
-        None => s.to_string(),
-    }
-}
-
-/// Measured 0.814 (136/167); the issue asks for 0.90, which needs people the KB lacks.
-const NGEC_NOWIKI_FLOOR: f64 = 0.80;
-/// Measured 0.758 (197/260).
-const NGEC_ALL_FLOOR: f64 = 0.75;
-
 /// Place resolution over the embedded gazetteer, as the CLI does it.
-struct Gaz(&'static sitrep_places::Gazetteer);
+pub struct Gaz(pub &'static sitrep_places::Gazetteer);
 
 impl Places for Gaz {
     fn resolve(&self, name: &str, countries: &[String], strict: bool) -> Option<PlaceInfo> {
@@ -201,6 +66,9 @@ fn recognize_eval_reuters_countries() {
     let rec = Recognizer::new(kb);
     let gaz = Gaz(sitrep_places::Gazetteer::builtin());
     let mut scratch = Scratch::default();
+    // Countries found but not labelled, for SITREP_SHOW_MISSES (weak gold: many are right).
+    let mut spurious = std::collections::BTreeMap::<String, usize>::new();
+    let mut spurious_text = std::collections::BTreeMap::<String, usize>::new();
     // Per Lewis split: [docs, gold, found, hit, undecodable labels]
     let mut tallies = std::collections::BTreeMap::<String, [usize; 5]>::new();
     for line in reader.lines() {
@@ -255,6 +123,18 @@ fn recognize_eval_reuters_countries() {
                 None => c,
             })
             .collect();
+        for c in found.difference(&gold) {
+            *spurious.entry(c.clone()).or_default() += 1;
+        }
+        for m in &ms {
+            if let Some(c) = m.country.as_ref().filter(|c| !gold.contains(*c)) {
+                if kb.country(c).is_some() {
+                    *spurious_text
+                        .entry(format!("{c} {} ({})", m.text, m.rule))
+                        .or_default() += 1;
+                }
+            }
+        }
         t[0] += 1;
         t[1] += gold.len();
         t[2] += found.len();
@@ -268,6 +148,19 @@ fn recognize_eval_reuters_countries() {
         );
         for k in 0..5 {
             all[k] += t[k];
+        }
+    }
+    if std::env::var_os("SITREP_SHOW_MISSES").is_some() {
+        let mut top: Vec<_> = spurious.iter().collect();
+        top.sort_by(|a, b| b.1.cmp(a.1));
+        println!(
+            "Reuters countries found but not labelled (top 25): {:?}",
+            &top[..top.len().min(25)]
+        );
+        let mut top: Vec<_> = spurious_text.iter().collect();
+        top.sort_by(|a, b| b.1.cmp(a.1));
+        for (t, n) in top.iter().take(60) {
+            println!("  {n} {t}");
         }
     }
     let recall = all[3] as f64 / all[1].max(1) as f64;
@@ -284,7 +177,7 @@ fn recognize_eval_reuters_countries() {
     );
 }
 
-/// The issue's bar; measured 0.884.
+/// The issue's bar; measured 0.887 (19894/22424).
 const REUTERS_RECALL_FLOOR: f64 = 0.85;
-/// Measured 0.669.
-const REUTERS_PRECISION_FLOOR: f64 = 0.65;
+/// Measured 0.679 (19894/29283).
+const REUTERS_PRECISION_FLOOR: f64 = 0.67;

@@ -3,5 +3,7 @@
 mod common;
 mod dict;
 mod kb_shared;
+mod ngec_eval;
 mod recognize;
 mod recognize_eval;
+mod recognize_rules;

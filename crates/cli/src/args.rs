@@ -51,6 +51,15 @@ sitrep query --db events.db --source RUS --target PRK")]
     Stats(crate::args_store::StatsArgs),
     /// Export a store as GDELT 2.0 Events TSV or PLOVER JSONL.
     Export(crate::args_store::ExportArgs),
+    /// Serve a store over an HTTP JSON API (OpenAPI at /api/openapi.json) and the dashboard.
+    #[command(after_long_help = "Example:\n  sitrep serve --db events.db\n  \
+curl 'http://127.0.0.1:8080/api/events?source=RUS&target=PRK'\n\n\
+Read-only unless started with --token (or SITREP_TOKEN), which enables POST /api/ingest \
+for requests carrying `Authorization: Bearer <token>`.")]
+    Serve(crate::args_store::ServeArgs),
+    /// Queue workers: code tasks from a NATS JetStream (or Kafka) queue, exactly once.
+    #[command(subcommand)]
+    Worker(crate::args_worker::WorkerCommand),
 }
 
 /// Input flags shared by every command that reads documents.

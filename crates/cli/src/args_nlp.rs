@@ -17,6 +17,10 @@ pub struct ParseArgs {
     /// Use this model file instead of the embedded one.
     #[arg(long, value_name = "PATH")]
     pub model: Option<PathBuf>,
+    /// Parser beam width (1 = greedy; wider is slower and usually more accurate). Default: the
+    /// width stored in the model.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub beam: Option<u16>,
 }
 
 /// `sitrep train ...`
@@ -55,6 +59,10 @@ pub struct TrainParserArgs {
     /// Seed for shuffling and exploration.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Parser beam width for training (1 = greedy with the dynamic oracle; wider = global
+    /// max-violation training); also the model's default decoding width.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub beam: Option<u16>,
     /// Skip scoring dev after each parser epoch (faster).
     #[arg(long)]
     pub no_dev: bool,
@@ -69,6 +77,10 @@ pub struct EvalParserArgs {
     /// Use this model file instead of the embedded one.
     #[arg(long, value_name = "PATH")]
     pub model: Option<PathBuf>,
+    /// Parser beam width (1 = greedy; wider is slower and usually more accurate). Default: the
+    /// width stored in the model.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub beam: Option<u16>,
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,

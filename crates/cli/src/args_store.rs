@@ -157,3 +157,25 @@ pub enum ExportFormat {
     #[cfg(feature = "parquet")]
     Parquet,
 }
+
+/// `sitrep serve`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The store file (must exist).
+    #[arg(long, default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Address to listen on (loopback by default; another address exposes the API).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub bind: String,
+    /// Enables POST /api/ingest for requests with `Authorization: Bearer TOKEN`; without it
+    /// the server is read-only. Default: the SITREP_TOKEN environment variable (which keeps
+    /// the token out of the process list).
+    #[arg(long, value_name = "TOKEN")]
+    pub token: Option<String>,
+    /// Largest request body in bytes (larger ones get 413).
+    #[arg(long, default_value_t = 10 << 20, value_name = "BYTES")]
+    pub max_body: usize,
+    /// Time budget of one request in milliseconds (past it: 503 with code `timeout`).
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub timeout_ms: u64,
+}

@@ -6,6 +6,7 @@ mod args_code;
 mod args_dict;
 mod args_nlp;
 mod args_store;
+mod args_worker;
 mod commands;
 mod run;
 
@@ -31,6 +32,8 @@ fn main() -> ExitCode {
         args::Command::Query(a) => commands::query::run(a),
         args::Command::Stats(a) => commands::stats::run(a),
         args::Command::Export(a) => commands::export::run(a),
+        args::Command::Serve(a) => commands::serve::run(a),
+        args::Command::Worker(c) => commands::worker::run(c),
     };
     match result {
         Ok(code) => code,

@@ -49,6 +49,39 @@ fn parse_conllu_keeps_words_and_fills_columns() {
 }
 
 #[test]
+fn parse_beam_width_is_selectable_and_bounded() {
+    for beam in ["1", "4"] {
+        let out = run_with_stdin(
+            &[
+                "parse",
+                "--input-format",
+                "conllu",
+                "--quiet",
+                "--beam",
+                beam,
+            ],
+            GOLD.as_bytes(),
+        );
+        assert!(
+            out.status.success(),
+            "--beam {beam}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let r = rows(&String::from_utf8(out.stdout).unwrap());
+        assert_eq!(r.len(), 6);
+        assert_eq!(r.iter().filter(|c| c[6] == "0").count(), 1, "one root");
+    }
+    // Width 0 and absurd widths are refused, not clamped silently.
+    for beam in ["0", "1000"] {
+        let out = run_with_stdin(
+            &["parse", "--input-format", "conllu", "--beam", beam],
+            GOLD.as_bytes(),
+        );
+        assert!(!out.status.success(), "--beam {beam} must be rejected");
+    }
+}
+
+#[test]
 fn parse_conllu_reports_a_malformed_file() {
     let out = run_with_stdin(
         &["parse", "--input-format", "conllu", "--quiet"],

@@ -25,6 +25,14 @@ pub struct PloverSection {
     pub dev_event_type_accuracy: f64,
     /// Event-type accuracy on the held-out test half.
     pub test_event_type_accuracy: f64,
+    /// Actor-country F1 on the dev half.
+    pub dev_actor_country_f1: f64,
+    /// Actor-country F1 on the held-out test half.
+    pub test_actor_country_f1: f64,
+    /// Records of the dev half that got no event.
+    pub dev_no_event: usize,
+    /// Records of the test half that got no event.
+    pub test_no_event: usize,
 }
 
 /// The combined report; a suite is None when it was not run.
@@ -81,11 +89,16 @@ pub fn run(shared: &Path, coders: &Coders<'_>) -> Result<EventSuites> {
         let recs = plover::load(shared)?;
         let all = plover::score(&recs, c);
         let (dev, test) = plover::split(&recs);
+        let (dev, test) = (plover::score(&dev, c), plover::score(&test, c));
         out.plover = Some(PloverSection {
             event_type_accuracy: all.event_type_accuracy,
             actor_country_f1: all.actor_country_f1,
-            dev_event_type_accuracy: plover::score(&dev, c).event_type_accuracy,
-            test_event_type_accuracy: plover::score(&test, c).event_type_accuracy,
+            dev_event_type_accuracy: dev.event_type_accuracy,
+            test_event_type_accuracy: test.event_type_accuracy,
+            dev_actor_country_f1: dev.actor_country_f1,
+            test_actor_country_f1: test.actor_country_f1,
+            dev_no_event: dev.no_event,
+            test_no_event: test.no_event,
             all,
         });
     }
@@ -121,6 +134,10 @@ mod tests {
                 all: plover::Report::default(),
                 dev_event_type_accuracy: 0.5,
                 test_event_type_accuracy: 0.5,
+                dev_actor_country_f1: 0.3,
+                test_actor_country_f1: 0.2,
+                dev_no_event: 1,
+                test_no_event: 2,
             }),
             seed: Some(seed::Report {
                 required: 6,
@@ -135,6 +152,7 @@ mod tests {
         assert_eq!(v["tabari"]["recall"], 0.25);
         assert_eq!(v["plover"]["event_type_accuracy"], 0.5);
         assert_eq!(v["plover"]["actor_country_f1"], 0.4);
+        assert_eq!(v["plover"]["test_actor_country_f1"], 0.2);
         assert_eq!(v["seed"]["required"], 6);
         assert_eq!(v["seed"]["matched"], 2);
         assert_eq!(v["seed"]["forbidden"], 0);

@@ -57,6 +57,14 @@ const INTENT_GOV: &[&str] = &[
     "keen",
     "resolve",
 ];
+/// Verbs whose noun object is planned or offered, not done ("plans exercises", "offered
+/// talks"); narrower than `INTENT_GOV` because "agreed a ceasefire" is done.
+const NOUN_INTENT_GOV: &[&str] = &[
+    "plan", "intend", "propose", "offer", "seek", "want", "promise", "pledge", "schedule",
+    "prepare", "prep", "hope", "consider", "mull", "weigh",
+];
+/// Verbs whose clausal complement is only feared or suspected.
+const FEAR_GOV: &[&str] = &["fear", "worry", "suspect", "doubt", "speculate", "wonder"];
 const REQUEST_GOV: &[&str] = &[
     "urge",
     "ask",
@@ -74,7 +82,41 @@ const REQUEST_GOV: &[&str] = &[
     "force",
     "convince",
 ];
-const NEG_GOV: &[&str] = &["refuse", "decline", "fail", "reject"];
+const NEG_GOV: &[&str] = &["refuse", "decline", "fail", "reject", "avoid", "refrain"];
+/// Verbs whose clausal complement the subject says did not happen ("denied attacking",
+/// "denied that its troops had fired"): the event is reported only to be contradicted.
+const DENY_GOV: &[&str] = &["deny", "refute"];
+/// Verbs that end or cut what their object names ("suspended cooperation", "cut aid"): a
+/// noun trigger under one of them is the thing being stopped, not done.
+const HALT_GOV: &[&str] = &[
+    "suspend",
+    "halt",
+    "stop",
+    "cease",
+    "end",
+    "cut",
+    "reduce",
+    "freeze",
+    "abandon",
+    "scrap",
+    "cancel",
+    "sever",
+    "downgrade",
+    "postpone",
+    "terminate",
+    "curtail",
+    "break",
+    "limit",
+    "restrict",
+    "curb",
+];
+/// Subordinators that make their clause a hypothesis or an open question.
+const HYPOTHESIS_MARK: &[&str] = &["if", "unless", "whether"];
+/// Words that open a question about a known event ("Why did X attack Y?"): such a question
+/// takes the event as given, unlike a yes/no question ("Will X attack Y?").
+const WH_WORDS: &[&str] = &[
+    "why", "how", "when", "where", "what", "who", "which", "whom", "whose",
+];
 const POSSIBLE_AUX: &[&str] = &["could", "may", "might", "would", "should", "must", "can"];
 const DISCARD: &[&str] = &[
     "football",
@@ -110,6 +152,12 @@ const DISCARD: &[&str] = &[
     "wicket",
 ];
 pub(crate) fn negated(s: &Sentence, trig: usize) -> bool {
+    // A noun stopped by its verb ("suspended cooperation", "cut aid", "talks were suspended")
+    // is negated, and takes the stopping's modality: "urged X to cease its negotiations" is a
+    // request not to negotiate, "threatened to cut cooperation" a threat not to cooperate.
+    if let Some(g) = halting_verb(s, trig) {
+        return !negated(s, g);
+    }
     let mut w = trig;
     for _ in 0..MAX_DEPTH {
         let local = s.children(w).any(|c| {
@@ -120,24 +168,89 @@ pub(crate) fn negated(s: &Sentence, trig: usize) -> bool {
         if local {
             return true;
         }
-        // "refused to meet", "did not agree to meet": negation reaches down through xcomp.
-        match s.head(w) {
-            Some(g) if s.words[w].deprel == "xcomp" => {
-                if NEG_GOV.contains(&s.words[g].lemma.as_str()) {
-                    return true;
-                }
-                w = g;
+        // "refused to meet", "did not agree to meet": negation reaches down through xcomp;
+        // "denied attacking", "denied that X attacked": through the denial's complement.
+        let Some(g) = s.head(w) else { return false };
+        let gl = s.words[g].lemma.as_str();
+        match base(&s.words[w].deprel) {
+            "xcomp" | "ccomp" if DENY_GOV.contains(&gl) => return true,
+            "advcl" if matches!(gl, "refrain" | "avoid") => return true,
+            // "the refusal of the Netherlands to let ministers address rallies"
+            "xcomp" | "acl" if NEG_GOV.contains(&gl) || gl == "refusal" => return true,
+            "xcomp" => w = g,
+            // "not provide or sell arms": the negation covers both halves of an "or".
+            "conj"
+                if s.children(w)
+                    .any(|c| matches!(s.words[c].lemma.as_str(), "or" | "nor")) =>
+            {
+                w = g
             }
+            // A noun trigger takes the polarity of its verb ("did not hold talks").
+            "obj" if w == trig && s.words[w].upos == "NOUN" => w = g,
             _ => return false,
         }
     }
     false
 }
 
-/// Modality: the trigger's own auxiliaries first, then the verb that governs it, innermost wins.
+/// The verb that stops what noun trigger `n` names, if any.
+fn halting_verb(s: &Sentence, n: usize) -> Option<usize> {
+    if s.words[n].upos != "NOUN" {
+        return None;
+    }
+    let g = s.head(n)?;
+    let rel = s.words[n].deprel.as_str();
+    // "nsubj" only for the passive: "talks were suspended".
+    let arg =
+        base(rel) == "obj" || (rel == "nsubj:pass") || (rel == "nsubj" && is_passive_word(s, g));
+    (arg && HALT_GOV.contains(&s.words[g].lemma.as_str())).then_some(g)
+}
+
+fn is_passive_word(s: &Sentence, v: usize) -> bool {
+    s.children(v)
+        .any(|c| matches!(s.words[c].deprel.as_str(), "aux:pass" | "nsubj:pass"))
+}
+
+/// A yes/no question ("Will China attack Taiwan?", "Russia to attack Ukraine?"): the
+/// sentence ends in a question mark (closing quotes aside) and does not open with a wh-word.
+fn yes_no_question(s: &Sentence) -> bool {
+    const CLOSERS: &str = "\"'\u{201d}\u{2019})\u{bb}";
+    let last = s
+        .words
+        .iter()
+        .rev()
+        .find(|w| !w.form.chars().all(|c| CLOSERS.contains(c)));
+    // Scraped text often turns a closing curly quote into `"?` (mojibake): a question mark
+    // right after a straight quote closes a quotation, it does not ask.
+    let asks = last.is_some_and(|w| {
+        w.form
+            .find('?')
+            .and_then(|q| s.text.get(..w.start + q))
+            .is_some_and(|before| !before.ends_with('"'))
+    });
+    let first = s.words.iter().find(|w| w.upos != "PUNCT");
+    asks && !first.is_some_and(|w| WH_WORDS.contains(&w.lemma.as_str()))
+}
+
+/// Does clause head `w` open with "if", "unless" or "whether"?
+fn hypothesis_mark(s: &Sentence, w: usize) -> bool {
+    s.children(w).any(|c| {
+        matches!(s.words[c].deprel.as_str(), "mark" | "advmod")
+            && HYPOTHESIS_MARK.contains(&s.words[c].lemma.as_str())
+    })
+}
+
+/// Modality: a yes/no question or an if/unless/whether clause first (nothing is asserted),
+/// then the trigger's own auxiliaries, then the verb that governs it, innermost wins.
 pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
+    if yes_no_question(s) {
+        return Modality::Possibility;
+    }
     let mut w = trig;
     for _ in 0..MAX_DEPTH {
+        if hypothesis_mark(s, w) {
+            return Modality::Possibility; // "if NATO attacks", "whether talks resume"
+        }
         for c in s.children(w) {
             let cw = &s.words[c];
             if cw.deprel == "aux" {
@@ -161,8 +274,26 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
             };
         };
         let gl = s.words[g].lemma.as_str();
-        match base(&s.words[w].deprel) {
+        let rel = base(&s.words[w].deprel);
+        // A noun trigger is read through the verb that takes it: "threatened sanctions",
+        // "plans joint exercises", "called for talks", "talks could resume".
+        if w == trig && s.words[w].upos == "NOUN" && matches!(rel, "obj" | "obl" | "nsubj") {
+            match gl {
+                "expect" | "anticipate" => return Modality::Expectation,
+                "threaten" => return Modality::Threat,
+                _ if NOUN_INTENT_GOV.contains(&gl) => return Modality::Intent,
+                _ if REQUEST_GOV.contains(&gl) || gl == "call" => return Modality::Requested,
+                _ => {
+                    w = g;
+                    continue;
+                }
+            }
+        }
+        match rel {
             "xcomp" | "ccomp" if gl == "expect" => return Modality::Expectation,
+            // "Muslims fear that the government will attack their organisations": a fear is
+            // not the government's threat or plan.
+            "ccomp" if FEAR_GOV.contains(&gl) => return Modality::Possibility,
             "xcomp" if gl == "threaten" => return Modality::Threat,
             "xcomp" if INTENT_GOV.contains(&gl) => return Modality::Intent,
             "xcomp" if REQUEST_GOV.contains(&gl) => return Modality::Requested,
@@ -175,59 +306,110 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
     Modality::Actual
 }
 
-/// The nearest speech verb that reports the clause, or an "according to" phrase.
+/// The nearest speech verb that reports the clause, or an "according to" phrase; failing
+/// those, a closing "..., X said." that reports the whole sentence.
 pub(crate) fn attribution(s: &Sentence, actors: &[ActorSpan], trig: usize) -> Option<Attribution> {
+    let (word, speakers) = reporting_clause(s, trig).or_else(|| trailing_speech(s, trig))?;
+    let speaker_actors = speakers
+        .iter()
+        .flat_map(|&x| actors_at(s, actors, x))
+        .collect();
+    Some(Attribution {
+        word,
+        speaker_words: speakers,
+        speaker_actors,
+    })
+}
+
+/// Walks up from the trigger to the clause that reports it.
+fn reporting_clause(s: &Sentence, trig: usize) -> Option<(usize, Vec<usize>)> {
     let mut w = trig;
     for _ in 0..MAX_DEPTH {
         let according = |x: usize| {
             s.children(x).find(|&c| {
-                rel_matches(
-                    s,
-                    c,
-                    &Rel {
-                        deprel: "obl".into(),
-                        case: Some("according to".into()),
-                    },
-                ) || rel_matches(
-                    s,
-                    c,
-                    &Rel {
-                        deprel: "nmod".into(),
-                        case: Some("according to".into()),
-                    },
-                )
+                ["obl", "nmod"].iter().any(|d| {
+                    rel_matches(
+                        s,
+                        c,
+                        &Rel {
+                            deprel: (*d).into(),
+                            case: Some("according to".into()),
+                        },
+                    )
+                })
             })
         };
         let speech_child = s.children(w).find(|&c| {
             s.words[c].deprel == "parataxis" && SPEECH.contains(&s.words[c].lemma.as_str())
         });
-        let (word, speakers) = if let Some(a) = according(w) {
-            (a, with_conjuncts(s, vec![a]))
-        } else if let Some(p) = speech_child {
-            (p, subject_of(s, p, 0))
-        } else {
-            let g = s.head(w)?;
-            let rel = base(&s.words[w].deprel);
-            if rel == "ccomp" && SPEECH.contains(&s.words[g].lemma.as_str()) {
-                (g, subject_of(s, g, 0))
-            } else if matches!(rel, "xcomp" | "conj" | "advcl" | "ccomp" | "parataxis") {
-                w = g;
-                continue;
-            } else {
-                return None;
+        if let Some(a) = according(w) {
+            return Some((a, with_conjuncts(s, vec![a])));
+        }
+        if let Some(p) = speech_child {
+            return Some((p, subject_of(s, p, 0)));
+        }
+        let g = s.head(w)?;
+        let rel = base(&s.words[w].deprel);
+        if rel == "ccomp" && SPEECH.contains(&s.words[g].lemma.as_str()) {
+            return Some((g, subject_of(s, g, 0)));
+        }
+        // "Ukraine said Russian forces attacked Kharkiv" is often parsed with "forces" as the
+        // object of "said" and "attacked" as its modifier; a past-tense verb there is the
+        // reported clause, not a description of the object.
+        if s.words[w].deprel == "acl" && s.words[w].xpos == "VBD" && w == trig {
+            if let Some(v) = s.head(g).filter(|&v| {
+                s.words[g].deprel == "obj" && SPEECH.contains(&s.words[v].lemma.as_str())
+            }) {
+                return Some((v, subject_of(s, v, 0)));
             }
-        };
-        let speaker_actors = speakers
-            .iter()
-            .flat_map(|&x| actors_at(s, actors, x))
-            .collect();
-        return Some(Attribution {
-            word,
-            speaker_words: speakers,
-            speaker_actors,
-        });
+        }
+        let noun_arg =
+            w == trig && s.words[w].upos == "NOUN" && matches!(rel, "obj" | "nsubj" | "obl");
+        if !(noun_arg || matches!(rel, "xcomp" | "conj" | "advcl" | "ccomp" | "parataxis")) {
+            return None;
+        }
+        // A noun trigger is reported with its verb: "Hultqvist added that Sweden is
+        // strengthening its military *cooperation* with Finland".
+        w = g;
     }
     None
+}
+
+/// A closing attribution after the trigger, set off by a comma or a quote and with no
+/// complement of its own ("... will continue to recognize ...," Mattis said."): the parser
+/// may hang it anywhere, but it reports everything before it.
+fn trailing_speech(s: &Sentence, trig: usize) -> Option<(usize, Vec<usize>)> {
+    let v = (trig + 1..s.words.len()).rev().find(|&v| {
+        let w = &s.words[v];
+        w.upos == "VERB" && SPEECH.contains(&w.lemma.as_str())
+    })?;
+    if s.children(v).any(|c| base(&s.words[c].deprel) == "ccomp") {
+        return None;
+    }
+    let subj: Vec<usize> = s
+        .children(v)
+        .filter(|&c| s.words[c].deprel == "nsubj")
+        .collect();
+    let first = subj.iter().map(|&x| subtree_start(s, x)).min()?.min(v);
+    let set_off = first
+        .checked_sub(1)
+        .is_some_and(|p| s.words[p].upos == "PUNCT" && !s.words[p].form.contains('.'));
+    set_off.then(|| (v, with_conjuncts(s, subj)))
+}
+
+/// The first word of `w`'s subtree (depth-capped).
+fn subtree_start(s: &Sentence, w: usize) -> usize {
+    let mut first = w;
+    let mut frontier = vec![w];
+    for _ in 0..MAX_DEPTH {
+        let next: Vec<usize> = frontier.iter().flat_map(|&f| s.children(f)).collect();
+        if next.is_empty() {
+            break;
+        }
+        first = first.min(next.iter().copied().min().unwrap_or(first));
+        frontier = next;
+    }
+    first
 }
 
 pub(crate) fn discard_lemma(s: &Sentence, trig: usize) -> Option<String> {
@@ -236,7 +418,10 @@ pub(crate) fn discard_lemma(s: &Sentence, trig: usize) -> Option<String> {
         let mut next = Vec::new();
         for &f in &frontier {
             for c in s.children(f) {
-                if DISCARD.contains(&s.words[c].lemma.as_str()) {
+                let cw = &s.words[c];
+                // "the league" is sport; "the Arab League" is a political body.
+                let named_league = cw.lemma == "league" && cw.upos == "PROPN";
+                if DISCARD.contains(&cw.lemma.as_str()) && !named_league {
                     return Some(s.words[c].lemma.clone());
                 }
                 next.push(c);
@@ -245,4 +430,139 @@ pub(crate) fn discard_lemma(s: &Sentence, trig: usize) -> Option<String> {
         frontier = next;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::Word;
+
+    /// A sentence from `form lemma upos head deprel` rows (heads 1-based, 0 = root).
+    fn sent(rows: &[(&str, &str, &str, usize, &str)]) -> Sentence {
+        let conllu: String = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (f, l, u, h, d))| format!("{}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n", i + 1))
+            .collect();
+        Sentence::from_conllu(&conllu).unwrap()
+    }
+
+    #[test]
+    fn clause_yes_no_question_is_possible_but_wh_question_is_not() {
+        let yes_no = sent(&[
+            ("Will", "will", "AUX", 3, "aux"),
+            ("China", "China", "PROPN", 3, "nsubj"),
+            ("attack", "attack", "VERB", 0, "root"),
+            ("Taiwan", "Taiwan", "PROPN", 3, "obj"),
+            ("?", "?", "PUNCT", 3, "punct"),
+        ]);
+        assert_eq!(modality(&yes_no, 2), Modality::Possibility);
+        let wh = sent(&[
+            ("Why", "why", "ADV", 4, "advmod"),
+            ("did", "do", "AUX", 4, "aux"),
+            ("China", "China", "PROPN", 4, "nsubj"),
+            ("attack", "attack", "VERB", 0, "root"),
+            ("Taiwan", "Taiwan", "PROPN", 4, "obj"),
+            ("?", "?", "PUNCT", 4, "punct"),
+        ]);
+        assert_eq!(modality(&wh, 3), Modality::Actual);
+        let mojibake = sent(&[
+            ("EU", "EU", "PROPN", 2, "nsubj"),
+            ("urged", "urge", "VERB", 0, "root"),
+            ("release", "release", "NOUN", 2, "obj"),
+            ("\"", "\"", "PUNCT", 2, "punct"),
+            ("?", "?", "PUNCT", 2, "punct"),
+        ]);
+        assert_eq!(mojibake.text, "EU urged release \" ?");
+        let mut glued = mojibake.clone();
+        glued.text = "EU urged release\"?".into();
+        glued.words[3].start = 16;
+        glued.words[3].end = 17;
+        glued.words[4].start = 17;
+        glued.words[4].end = 18;
+        assert!(yes_no_question(&mojibake));
+        assert!(!yes_no_question(&glued));
+    }
+
+    #[test]
+    fn clause_if_clause_is_possible_and_denial_negates() {
+        let s = sent(&[
+            ("Russia", "Russia", "PROPN", 2, "nsubj"),
+            ("denied", "deny", "VERB", 0, "root"),
+            ("it", "it", "PRON", 4, "nsubj"),
+            ("attacked", "attack", "VERB", 2, "ccomp"),
+            ("Kyiv", "Kyiv", "PROPN", 4, "obj"),
+            ("if", "if", "SCONJ", 8, "mark"),
+            ("NATO", "NATO", "PROPN", 8, "nsubj"),
+            ("expands", "expand", "VERB", 4, "advcl"),
+        ]);
+        assert!(negated(&s, 3));
+        assert_eq!(modality(&s, 3), Modality::Actual);
+        assert!(!negated(&s, 7));
+        assert_eq!(modality(&s, 7), Modality::Possibility);
+    }
+
+    #[test]
+    fn clause_noun_reads_its_verb_halt_threat_and_attribution() {
+        let s = sent(&[
+            ("Turkey", "Turkey", "PROPN", 2, "nsubj"),
+            ("threatened", "threaten", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"),
+            ("suspend", "suspend", "VERB", 2, "xcomp"),
+            ("cooperation", "cooperation", "NOUN", 4, "obj"),
+            (",", ",", "PUNCT", 8, "punct"),
+            ("Ankara", "Ankara", "PROPN", 8, "nsubj"),
+            ("said", "say", "VERB", 2, "parataxis"),
+        ]);
+        assert!(negated(&s, 4));
+        assert_eq!(modality(&s, 4), Modality::Threat);
+        let a = attribution(&s, &[ActorSpan::new(6, 6, 6, "TUR")], 4).unwrap();
+        assert_eq!((a.word, a.speaker_actors), (7, vec![0]));
+    }
+
+    #[test]
+    fn clause_said_object_with_past_tense_modifier_is_reported_speech() {
+        // The misparse of "Ukraine said Russian forces attacked Kharkiv".
+        let mut s = sent(&[
+            ("Ukraine", "Ukraine", "PROPN", 2, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            ("forces", "force", "NOUN", 2, "obj"),
+            ("attacked", "attack", "VERB", 3, "acl"),
+            ("Kharkiv", "Kharkiv", "PROPN", 4, "obj"),
+        ]);
+        s.words[3].xpos = "VBD".into();
+        let ukraine = [ActorSpan::new(0, 0, 0, "UKR")];
+        assert_eq!(
+            attribution(&s, &ukraine, 3).map(|a| a.speaker_actors),
+            Some(vec![0])
+        );
+        // A participle describing the object ("forces stationed there") is not a report.
+        s.words[3].xpos = "VBN".into();
+        assert_eq!(attribution(&s, &ukraine, 3), None);
+    }
+
+    #[test]
+    fn clause_trailing_speech_needs_to_be_set_off() {
+        // The parser hung "Mattis said" on a clause that does not hold the trigger.
+        let s = sent(&[
+            ("US", "US", "PROPN", 3, "nsubj"),
+            ("will", "will", "AUX", 3, "aux"),
+            ("recognize", "recognize", "VERB", 6, "csubj"),
+            ("Japan", "Japan", "PROPN", 3, "obj"),
+            ("policy", "policy", "NOUN", 6, "nsubj"),
+            ("applies", "apply", "VERB", 0, "root"),
+            (",", ",", "PUNCT", 9, "punct"),
+            ("Mattis", "Mattis", "PROPN", 9, "nsubj"),
+            ("said", "say", "VERB", 6, "parataxis"),
+        ]);
+        assert_eq!(attribution(&s, &[], 2).map(|a| a.word), Some(8));
+        let mut joined = s.clone();
+        joined.words[6] = Word {
+            form: "and".into(),
+            lemma: "and".into(),
+            upos: "CCONJ".into(),
+            ..joined.words[6].clone()
+        };
+        assert_eq!(attribution(&joined, &[], 2), None);
+    }
 }

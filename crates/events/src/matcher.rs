@@ -260,6 +260,18 @@ impl<'d> Matcher<'d> {
         };
         let mut sources = resolve(&src);
         let mut targets = resolve(&tgt);
+        if targets.is_empty() && own_rule(rule) {
+            // The first argument that has words names no actor ("closed *its border* to X"):
+            // a later alternative that does name one is the target.
+            if let Some((w, t)) = rule.tgt.iter().find_map(|a| {
+                let w = arg_words(s, i, a, passive)?;
+                let t = resolve(&w);
+                (!t.is_empty()).then_some((w, t))
+            }) {
+                tgt = w;
+                targets = t;
+            }
+        }
         if rule.sym && targets.is_empty() && tgt.is_empty() && sources.len() > 1 {
             targets = sources.split_off(1);
             tgt = src.split_off(1.min(src.len()));
@@ -272,8 +284,12 @@ impl<'d> Matcher<'d> {
         }
         if targets.is_empty() && !tgt.is_empty() {
             // "deployed troops to the border": a non-actor argument leaves an optional target
-            // empty instead of losing the event.
-            if !rule.tgt.contains(&Arg::None) {
+            // empty instead of losing the event. So does a target that is plainly people or a
+            // material object of a material act ("sent aid to refugees fleeing the war",
+            // "attacked a convoy"): the act is reported even though the target has no code.
+            // Verbal acts keep needing an actor ("backed the plan" is not an event).
+            let keep = own_rule(rule) && loose_target(s, rule.code, &tgt);
+            if !rule.tgt.contains(&Arg::None) && !keep {
                 return Err(RejectReason::NoTargetActor);
             }
             tgt.clear();
@@ -286,16 +302,45 @@ impl<'d> Matcher<'d> {
         {
             return Err(RejectReason::SameActor);
         }
-        let modality = modality(s, i);
+        let modality = match modality(s, i) {
+            // "they said they *would* boycott": in reported speech "would" is the future of
+            // the report, an announced act, not a mere possibility.
+            Modality::Possibility if own_rule(rule) && reported_would(s, i) => Modality::Intent,
+            m => m,
+        };
         let negated = negated(s, i);
+        // The CAMEO conventions below are the project dictionary's; converted PETRARCH/TABARI
+        // rules keep their own dictionaries' semantics (explicit codes only).
+        let root = rule.code.root();
+        let own = own_rule(rule);
+        let default_intent = |r| default_intent(r).filter(|_| own);
+        let default_threat = |r| default_threat(r).filter(|_| own);
+        // Only a verb the clause itself refuses or negates ("refused to send aid"); the content
+        // of an appeal ("urged X to cease negotiations") is not a rejection by anyone.
+        let default_refusal = |r| {
+            default_refusal(r).filter(|_| {
+                own && rule.kind == TriggerKind::Verb && modality != Modality::Requested
+            })
+        };
         let code = match modality {
-            Modality::Intent | Modality::Expectation | Modality::Possibility => {
-                rule.intent.unwrap_or(rule.code)
-            }
-            Modality::Threat => rule.threat.unwrap_or(rule.code),
+            Modality::Intent | Modality::Expectation | Modality::Possibility => rule
+                .intent
+                .or_else(|| default_intent(root))
+                // CAMEO codes an announced conflictual act ("will boycott", "plans to
+                // strike") as a threat of it, not as the act.
+                .or_else(|| {
+                    (modality == Modality::Intent)
+                        .then(|| rule.threat.or_else(|| default_threat(root)))
+                        .flatten()
+                })
+                .unwrap_or(rule.code),
+            Modality::Threat => rule
+                .threat
+                .or_else(|| default_threat(root))
+                .unwrap_or(rule.code),
             Modality::Actual | Modality::Requested => rule.code,
         };
-        let code = match rule.neg {
+        let code = match rule.neg.or_else(|| default_refusal(root)) {
             Some(n) if negated => n,
             _ => code,
         };
@@ -336,6 +381,127 @@ impl<'d> Matcher<'d> {
             plover_mode: plover.and_then(|p| p.mode),
         })
     }
+}
+
+/// Nouns for people and groups that the actor stage may leave uncoded ("refugees fleeing
+/// the war", "scores of villagers").
+const PEOPLE: &[&str] = &[
+    "people",
+    "person",
+    "refugee",
+    "civilian",
+    "villager",
+    "resident",
+    "student",
+    "protester",
+    "demonstrator",
+    "worker",
+    "farmer",
+    "citizen",
+    "national",
+    "migrant",
+    "prisoner",
+    "detainee",
+    "hostage",
+    "journalist",
+    "activist",
+    "official",
+    "soldier",
+    "troop",
+    "militant",
+    "rebel",
+    "fighter",
+    "family",
+    "child",
+    "woman",
+    "man",
+    "victim",
+    "minority",
+    "community",
+    "population",
+    "settler",
+    "crowd",
+    "supporter",
+    "member",
+    "opponent",
+    "dissident",
+    "needy",
+];
+
+/// Whether an event may keep an empty target when its target words name no actor: the words
+/// are people, or the act is material (aid, protest, force posture, coercion, assault,
+/// fighting, mass violence) and so happened whatever its object was.
+fn loose_target(s: &Sentence, rule_code: CameoCode, tgt: &[usize]) -> bool {
+    let material = matches!(
+        rule_code.root().as_str(),
+        "07" | "14" | "15" | "17" | "18" | "19" | "20"
+    );
+    material
+        || tgt.iter().any(|&w| {
+            s.words
+                .get(w)
+                .is_some_and(|w| PEOPLE.contains(&w.lemma.as_str()))
+        })
+}
+
+/// A rule of the project's own dictionary (`data/verbs.txt`, `data/nouns.txt`), as opposed to
+/// one converted from a PETRARCH/TABARI dictionary.
+fn own_rule(rule: &Rule) -> bool {
+    rule.origin.starts_with("verbs.txt:") || rule.origin.starts_with("nouns.txt:")
+}
+
+/// The trigger has the auxiliary "would" and is the complement of another clause (a speech
+/// or announcement verb).
+fn reported_would(s: &Sentence, i: usize) -> bool {
+    let would = s
+        .children(i)
+        .any(|c| s.words[c].deprel == "aux" && s.words[c].lemma == "would");
+    would && s.words[i].deprel.starts_with("ccomp")
+}
+
+fn code(s: &str) -> Option<CameoCode> {
+    CameoCode::parse(s)
+}
+
+/// The CAMEO 03 code for an intended cooperative act of a root whose rule names none
+/// ("will meet" 036, "will support" 032, "plans to invest" 031, "will send aid" 033, "will
+/// withdraw" 035).
+fn default_intent(root: CameoCode) -> Option<CameoCode> {
+    code(match root.as_str() {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => "035",
+        _ => return None,
+    })
+}
+
+/// The CAMEO 13 code for a threatened or announced conflictual act of a root whose rule names
+/// none (CAMEO codes "will impose sanctions" and "threatened to attack" as threats).
+fn default_threat(root: CameoCode) -> Option<CameoCode> {
+    code(match root.as_str() {
+        "14" => "133",
+        "15" | "18" | "19" => "138",
+        "16" => "131",
+        "17" => "137",
+        "20" => "1383",
+        _ => return None,
+    })
+}
+
+/// The CAMEO 12 code for a refused or negated cooperative act of a root whose rule names none
+/// ("refused to send aid" 122, "declined to cooperate" 121). Conflictual acts that did not
+/// happen stay coded with `negated` set: "did not attack" is not a rejection.
+fn default_refusal(root: CameoCode) -> Option<CameoCode> {
+    code(match root.as_str() {
+        "03" | "05" => "120",
+        "04" => "125",
+        "06" => "121",
+        "07" => "122",
+        "08" => "124",
+        _ => return None,
+    })
 }
 
 /// Candidate base forms of a regularly inflected English word, most likely first.

@@ -231,6 +231,21 @@ pub(crate) fn subject_of(s: &Sentence, v: usize, depth: usize) -> Vec<usize> {
     if relative && !is_passive(s, v) && !has_to_mark(s, v) {
         return vec![g];
     }
+    if let Some(n) = nominal_root_subject(s, v) {
+        return vec![n];
+    }
+    // "The Palestinians reject the plan, Erakat said": with the speech verb last, parsers
+    // often hang the opening subject on it. A subject of the governor that stands before
+    // this clause's verb, while the governor comes after it, belongs to this clause.
+    if matches!(base(&s.words[v].deprel), "ccomp" | "parataxis") && g > v {
+        let stolen: Vec<usize> = s
+            .children(g)
+            .filter(|&c| s.words[c].deprel == "nsubj" && c < v)
+            .collect();
+        if !stolen.is_empty() {
+            return stolen;
+        }
+    }
     match base(&s.words[v].deprel) {
         "xcomp" => controller(s, g, depth),
         "conj" => subject_of(s, g, depth + 1),
@@ -239,6 +254,26 @@ pub(crate) fn subject_of(s: &Sentence, v: usize, depth: usize) -> Vec<usize> {
         "advcl" if has_to_mark(s, v) => controller(s, g, depth),
         _ => Vec::new(),
     }
+}
+
+/// A parser slip common on headline-like news sentences: "The Palestinians reject ..." comes
+/// out with the noun as root and the verb as its `xcomp`/`acl`/`parataxis`. When the verb hangs
+/// directly from a nominal in a clause's head position that precedes it, that nominal is the
+/// subject.
+fn nominal_root_subject(s: &Sentence, v: usize) -> Option<usize> {
+    let g = s.head(v)?;
+    let nominal = matches!(s.words[g].upos.as_str(), "NOUN" | "PROPN" | "PRON");
+    let hangs = matches!(
+        base(&s.words[v].deprel),
+        "xcomp" | "acl" | "parataxis" | "ccomp"
+    );
+    // The nominal stands where a clause's verb should be: the root or a clause relation.
+    let clause_slot = s.head(g).is_none()
+        || matches!(
+            base(&s.words[g].deprel),
+            "ccomp" | "parataxis" | "conj" | "root"
+        );
+    (nominal && hangs && g < v && clause_slot && !has_to_mark(s, v)).then_some(g)
 }
 
 /// Who does what an infinitive under `g` describes: the object of an object-control verb
@@ -427,7 +462,14 @@ pub(crate) fn voiced_follow(s: &Sentence, trig: usize, path: &[Rel], passive: bo
 }
 
 pub(crate) fn constraint_ok(s: &Sentence, trig: usize, c: &Constraint, passive: bool) -> bool {
-    let named = |w: usize| c.lemmas.iter().any(|l| l == &s.words[w].lemma);
+    // The surface form counts too: lemmatisers differ on plurals that are words of their own
+    // ("arms" -> "arm", "talks" -> "talk", "forces" -> "force").
+    let named = |w: usize| {
+        let word = &s.words[w];
+        c.lemmas
+            .iter()
+            .any(|l| l == &word.lemma || l.eq_ignore_ascii_case(&word.form))
+    };
     // A noun compound names its kind in the modifier: "aid deliveries", "arms shipments".
     let found = c
         .paths

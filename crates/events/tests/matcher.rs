@@ -274,7 +274,8 @@ fn matcher_attribution_speech_verb_and_according_to() {
         actor(6, 7, 7, "UKRGOV"),
     ];
     let r = code(&s, &actors);
-    assert_eq!(summary(&r, &actors), vec![t("190", "RUS", "UKR")]);
+    // CAMEO codes an announced attack as a threat of force (1384), not as the attack.
+    assert_eq!(summary(&r, &actors), vec![t("1384", "RUS", "UKR")]);
     assert_eq!(r.events[0].modality, Modality::Intent);
     assert_eq!(
         r.events[0].attribution.as_ref().unwrap().speaker_actors,
@@ -387,8 +388,20 @@ fn matcher_discards_sport_and_explains_rejections() {
         .rejected
         .iter()
         .any(|x| x.rule == "fight.attack" && x.reason == RejectReason::NoSourceActor));
+    // A material act on a non-actor object is kept with an empty target ("attacked the
+    // convoy"); a verbal act on one is not ("backed the plan").
     let actors = [actor(1, 1, 1, "REB")];
     let r = code(&s, &actors);
+    assert_eq!(r.events.len(), 1);
+    assert!(r.events[0].targets.is_empty() && r.events[0].target_words.is_empty());
+    let s = sent(
+        "Rebels rebel NOUN 2 nsubj
+         backed back VERB 0 root
+         the the DET 4 det
+         plan plan NOUN 2 obj",
+    );
+    let r = code(&s, &actors);
+    assert!(r.events.is_empty());
     assert!(r
         .rejected
         .iter()

@@ -186,7 +186,8 @@ const CASES: &[Case] = &[
                support support VERB 3 ccomp
                Serbia Serbia PROPN 6 obj",
         actors: &[(1, 1, 1, "HUN"), (7, 7, 7, "SRB")],
-        want: &[("051", "HUN", "SRB")],
+        // "will support": an intent to give diplomatic support (032), not the support itself.
+        want: &[("032", "HUN", "SRB")],
     },
     Case {
         // "tons of aid" passes the object role to "aid".

@@ -1,5 +1,5 @@
 //! Developer tool for tuning on EWT dev: `cargo run --release -p sitrep-nlp --example
-//! ewt_experiment -- TRAIN DEV OUT [tagger_epochs parser_epochs folds]`. The documented way to
+//! ewt_experiment -- TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam]]`. The documented way to
 //! build the shipped model is `sitrep train parser`; this only shortens the edit-train loop.
 
 use sitrep_nlp::{conllu, eval, train};
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let a: Vec<String> = std::env::args().skip(1).collect();
     if a.len() < 3 {
-        return Err("usage: TRAIN DEV OUT [tagger_epochs parser_epochs folds]".into());
+        return Err("usage: TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam]]".into());
     }
     let trainset = conllu::read_file(&PathBuf::from(&a[0]))?;
     let dev = conllu::read_file(&PathBuf::from(&a[1]))?;
@@ -17,6 +17,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         o.tagger_epochs = a[3].parse()?;
         o.parser_epochs = a[4].parse()?;
         o.folds = a[5].parse()?;
+    }
+    if a.len() >= 7 {
+        o.beam = a[6].parse()?;
     }
     let m = train::train(&trainset, &dev, &o, |l| eprintln!("{l}"))?;
     let bytes = m.to_bytes();

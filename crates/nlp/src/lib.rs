@@ -2,10 +2,12 @@
 //!
 //! A [`Model`] (the shipped one is [`Model::embedded`], trained on UD English EWT by
 //! [`train::train`]) tags words with UPOS+XPOS ([`tagger`], an averaged perceptron), parses
-//! them ([`parser`], arc-hybrid with a dynamic oracle) and gives lemmas and FEATS ([`lemma`]).
+//! them ([`parser`], arc-hybrid with a dynamic oracle, or [`beam`] search with global training)
+//! and gives lemmas and FEATS ([`lemma`]).
 //! [`conllu`] reads and writes treebanks; [`eval`] scores a model on one.
 #![warn(missing_docs)]
 
+pub mod beam;
 pub mod conllu;
 pub mod error;
 pub mod eval;

@@ -7,13 +7,18 @@ use crate::hash::hash_str;
 use crate::lemma::Lemmatizer;
 use crate::lex::{self, Lex, Lexicon};
 use crate::perceptron::Weights;
-use crate::{parser, tagger};
+use crate::{beam, parser, tagger};
 use std::collections::HashMap;
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"SITREPUD";
-/// Layout version of the file; bump on any change to `to_bytes`.
-pub const FORMAT_VERSION: u32 = 2;
+/// Layout version of the file; bump on any change to `to_bytes`. Version 3 added the default
+/// beam width after the root label.
+pub const FORMAT_VERSION: u32 = 3;
+/// The previous layout (no beam width: greedy), still read.
+const FORMAT_V2: u32 = 2;
+/// Widest beam accepted from a file or a caller: bounds parse time per sentence.
+pub const MAX_BEAM: usize = 64;
 
 /// The shipped English model (UD English EWT), see `models/en_ewt/MODEL.md`.
 pub static EMBEDDED: &[u8] = include_bytes!("../models/en_ewt/model.bin");
@@ -36,6 +41,9 @@ pub struct Model {
     pub labels: Vec<String>,
     /// Index of `root` in `labels`.
     pub root: usize,
+    /// Parser beam width (1 = greedy); the file stores the width the model was trained for,
+    /// callers may change it (clamped to 1..=[`MAX_BEAM`]).
+    pub beam: usize,
     /// Tagger weights.
     pub tagger: Weights,
     /// Parser weights.
@@ -55,6 +63,7 @@ pub struct Scratch {
     feats: Vec<u64>,
     scores: Vec<i32>,
     parse: parser::Scratch,
+    beam: beam::Scratch,
 }
 
 /// The analysis of one sentence: indices into the model's tag and label sets.
@@ -106,15 +115,29 @@ impl Model {
 
     /// Parses words whose tags are already in `out.tags`.
     pub fn parse_tagged(&self, lex: &[Lex], out: &mut Analysis, scratch: &mut Scratch) {
-        parser::parse(
-            &self.parser,
-            self.labels.len(),
-            self.root,
-            lex,
-            &out.tags,
-            &mut scratch.parse,
-        );
-        let (h, l) = scratch.parse.state.tree();
+        let width = self.beam.clamp(1, MAX_BEAM);
+        let state = if width == 1 {
+            parser::parse(
+                &self.parser,
+                self.labels.len(),
+                self.root,
+                lex,
+                &out.tags,
+                &mut scratch.parse,
+            );
+            &scratch.parse.state
+        } else {
+            beam::parse(
+                &self.parser,
+                self.labels.len(),
+                self.root,
+                lex,
+                &out.tags,
+                width,
+                &mut scratch.beam,
+            )
+        };
+        let (h, l) = state.tree();
         out.heads.clear();
         out.heads.extend_from_slice(h);
         out.labels.clear();
@@ -135,6 +158,7 @@ impl Model {
             put_str(w, l);
         }
         put_u32(w, self.root as u32);
+        put_u32(w, self.beam as u32);
         put_weights(w, &self.tagger);
         put_weights(w, &self.parser);
         let lm = &self.lemmatizer;
@@ -169,7 +193,7 @@ impl Model {
             ));
         }
         let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-        if version != FORMAT_VERSION {
+        if version != FORMAT_VERSION && version != FORMAT_V2 {
             return Err(Error::ModelMismatch {
                 what: "format version",
                 found: version as u64,
@@ -199,6 +223,11 @@ impl Model {
             labels.push(r.str()?);
         }
         let root = r.u32()? as usize;
+        let beam = if version == FORMAT_V2 {
+            1
+        } else {
+            (r.u32()? as usize).clamp(1, MAX_BEAM)
+        };
         let tagger = r.weights()?;
         let parser = r.weights()?;
         let exceptions = r.map(|r| r.str())?;
@@ -226,6 +255,7 @@ impl Model {
             tags,
             labels,
             root,
+            beam,
             tagger,
             parser,
             lemmatizer: Lemmatizer {
@@ -381,6 +411,7 @@ mod tests {
             tags: vec![("X".into(), "X".into())],
             labels: vec!["root".into()],
             root: 0,
+            beam: 4,
             tagger: Weights::from_rows(1, 1.0, vec![]),
             parser: Weights::from_rows(3, 1.0, vec![]),
             lemmatizer: Lemmatizer::default(),
@@ -388,9 +419,9 @@ mod tests {
             info: "test".into(),
         };
         let bytes = good.to_bytes();
-        assert!(Model::from_bytes(&bytes).is_ok());
+        assert_eq!(Model::from_bytes(&bytes).map(|m| m.beam).ok(), Some(4));
         let mut v = bytes.clone();
-        v[8] ^= 1;
+        v[8] = 99;
         assert!(matches!(
             Model::from_bytes(&v),
             Err(Error::ModelMismatch {

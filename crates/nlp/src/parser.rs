@@ -8,22 +8,22 @@
 
 use crate::hash::{key, mix, Rng};
 use crate::lex::{Lex, PAD};
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::{Score, Trainer, Weights};
 
 /// Bumped whenever `features` changes; stored in the model header.
 pub const TEMPLATES: &str = "parser-v1:zn2011-arc-hybrid-82";
 
 const NONE: u32 = u32::MAX;
-const SHIFT: usize = 0;
+pub(crate) const SHIFT: usize = 0;
 
 /// Transition class of LEFT(label).
 #[inline]
-fn left(l: usize) -> usize {
+pub(crate) fn left(l: usize) -> usize {
     1 + 2 * l
 }
 /// Transition class of RIGHT(label).
 #[inline]
-fn right(l: usize) -> usize {
+pub(crate) fn right(l: usize) -> usize {
     2 + 2 * l
 }
 
@@ -47,7 +47,7 @@ pub struct State {
 }
 
 impl State {
-    fn reset(&mut self, n: usize) {
+    pub(crate) fn reset(&mut self, n: usize) {
         let m = n + 1;
         self.n = n as u32;
         self.stack.clear();
@@ -75,7 +75,7 @@ impl State {
         self.rset.resize(m, 0);
     }
 
-    fn terminal(&self) -> bool {
+    pub(crate) fn terminal(&self) -> bool {
         self.b > self.n && self.stack.len() == 1
     }
 
@@ -100,7 +100,7 @@ impl State {
     }
 
     /// Which transitions are legal now; `root` is the index of the `root` label.
-    fn valid(&self, n_labels: usize, root: usize, ok: &mut [bool]) {
+    pub(crate) fn valid(&self, n_labels: usize, root: usize, ok: &mut [bool]) {
         ok.iter_mut().for_each(|v| *v = false);
         let has_b = self.b <= self.n;
         ok[SHIFT] = has_b;
@@ -141,7 +141,7 @@ impl State {
         }
     }
 
-    fn apply(&mut self, t: usize) {
+    pub(crate) fn apply(&mut self, t: usize) {
         if t == SHIFT {
             self.stack.push(self.b);
             self.b += 1;
@@ -155,7 +155,7 @@ impl State {
 
     /// Gold-tree cost of every transition (Goldberg and Nivre 2013): arcs of the gold tree
     /// that become unreachable. Illegal transitions get `i32::MAX`.
-    fn costs(&self, gh: &[u32], gl: &[u16], ok: &[bool], costs: &mut [i32]) {
+    pub(crate) fn costs(&self, gh: &[u32], gl: &[u16], ok: &[bool], costs: &mut [i32]) {
         let (s0, s1, b) = (self.s(0), self.s(1), self.b);
         let n = self.n;
         let deps_in_buffer = |x: u32| (b..=n).filter(|&d| gh[d as usize] == x).count() as i32;
@@ -196,6 +196,17 @@ impl State {
                     rcost + (hs0 == s1 && l != gold_l) as i32
                 }
             };
+        }
+    }
+
+    /// Attaches any word left without a head to ROOT (only reachable if a search stopped
+    /// early), so the output is always a complete tree.
+    pub(crate) fn finish(&mut self, root: usize) {
+        for d in 1..=self.n as usize {
+            if self.heads[d] == NONE {
+                self.heads[d] = 0;
+                self.labels[d] = root as u16;
+            }
         }
     }
 
@@ -389,7 +400,7 @@ pub struct Scratch {
 }
 
 /// Best legal transition under `scores`.
-fn best_legal(scores: &[i32], ok: &[bool]) -> usize {
+pub(crate) fn best_legal(scores: &[i32], ok: &[bool]) -> usize {
     let mut best = usize::MAX;
     for t in 0..scores.len() {
         if ok[t] && (best == usize::MAX || scores[t] > scores[best]) {
@@ -400,27 +411,26 @@ fn best_legal(scores: &[i32], ok: &[bool]) -> usize {
 }
 
 /// Parses one tagged sentence greedily; the tree is left in `scratch.state`.
-pub fn parse(
-    weights: &Weights,
+pub fn parse<W: Score>(
+    weights: &W,
     n_labels: usize,
     root: usize,
     lex: &[Lex],
     tags: &[u16],
     scratch: &mut Scratch,
 ) {
-    let n = tags.len();
     let Scratch {
         state,
         feats,
         scores,
         ok,
     } = scratch;
-    state.reset(n);
+    state.reset(tags.len());
     scores.resize(weights.n_classes(), 0);
     ok.resize(weights.n_classes(), false);
     while !state.terminal() {
         features(state, lex, tags, feats);
-        weights.score(feats, scores);
+        weights.score_into(feats, scores);
         state.valid(n_labels, root, ok);
         let t = best_legal(scores, ok);
         if t == usize::MAX {
@@ -430,12 +440,7 @@ pub fn parse(
         }
         state.apply(t);
     }
-    for d in 1..=n {
-        if state.heads[d] == NONE {
-            state.heads[d] = 0;
-            state.labels[d] = root as u16;
-        }
-    }
+    state.finish(root);
 }
 
 /// One training sentence.
@@ -452,6 +457,7 @@ pub struct ParseExample {
 
 /// Trains with the dynamic oracle: from the second epoch on, the trainer follows its own
 /// prediction with probability `explore`, so it learns to recover from its mistakes.
+#[allow(clippy::too_many_arguments)]
 pub fn train(
     data: &[ParseExample],
     n_labels: usize,

@@ -57,6 +57,29 @@ impl Trainer {
         self.tick += 1;
     }
 
+    /// Adds `delta` to the weight of `class` for every feature in `feats` (the beam trainer's
+    /// update: the gold and predicted sequences are rewarded and penalised step by step).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: i32) {
+        let now = self.tick;
+        let class = class as u16;
+        for &f in feats {
+            let row = self.rows.entry(f).or_default();
+            match row.iter_mut().find(|e| e.class == class) {
+                Some(e) => {
+                    e.total += e.w as i64 * (now - e.stamp) as i64;
+                    e.stamp = now;
+                    e.w += delta;
+                }
+                None => row.push(Entry {
+                    class,
+                    w: delta,
+                    total: 0,
+                    stamp: now,
+                }),
+            }
+        }
+    }
+
     /// Reward `truth`, penalise `guess`.
     pub fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
         if truth == guess {
@@ -118,6 +141,33 @@ impl Trainer {
             }
         }
         Weights::from_rows(self.n_classes, scale as f32, rows)
+    }
+}
+
+/// Anything that scores a feature vector for every class: the trainer's current weights
+/// while training, the frozen weights when parsing. Lets one beam search serve both.
+pub trait Score {
+    /// Number of classes scored.
+    fn n_classes(&self) -> usize;
+    /// Sets `scores` to the sum of the rows of `feats`.
+    fn score_into(&self, feats: &[u64], scores: &mut [i32]);
+}
+
+impl Score for Trainer {
+    fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+    fn score_into(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score(feats, scores)
+    }
+}
+
+impl Score for Weights {
+    fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+    fn score_into(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score(feats, scores)
     }
 }
 

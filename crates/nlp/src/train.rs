@@ -30,6 +30,9 @@ pub struct TrainOptions {
     pub prune: (f64, f64),
     /// Seed of every shuffle and exploration draw.
     pub seed: u64,
+    /// Parser beam width for training and the model's default decoding; 1 trains the greedy
+    /// parser with the dynamic oracle, wider beams train globally (max-violation updates).
+    pub beam: usize,
 }
 
 impl Default for TrainOptions {
@@ -41,6 +44,7 @@ impl Default for TrainOptions {
             explore: 0.9,
             prune: (0.1, 1.0),
             seed: 20_241_128,
+            beam: 1,
         }
     }
 }
@@ -245,6 +249,7 @@ pub fn train(
         tags,
         labels,
         root,
+        beam: opts.beam.clamp(1, crate::model::MAX_BEAM),
         tagger: tagger_w,
         parser: Default::default(),
         lemmatizer,
@@ -252,36 +257,49 @@ pub fn train(
         info: String::new(),
     };
     let t0 = Instant::now();
-    let parser_w = parser::train(
-        &parse_data,
-        model.labels.len(),
-        root,
-        opts.parser_epochs,
-        opts.seed,
-        opts.explore,
-        opts.prune.1,
-        |epoch, tr| {
-            let mut line = format!(
-                "parser: epoch {} done at {:.1}s",
-                epoch + 1,
-                t0.elapsed().as_secs_f64()
-            );
-            if !dev.is_empty() {
-                // Scoring dev needs averaged weights: freezing costs a second or two per epoch.
-                let mut m = model.clone();
-                m.parser = tr.freeze(opts.prune.1);
-                let sc = crate::eval::evaluate(&m, dev);
-                line.push_str(&format!(
-                    "; dev UPOS {:.2} UAS {:.2} LAS {:.2}",
-                    sc.upos_pct(),
-                    sc.uas_pct(),
-                    sc.las_pct()
-                ));
-            }
-            progress(&line);
-        },
-    );
-    model.parser = parser_w;
+    let on_epoch = |epoch: usize, tr: &crate::perceptron::Trainer| {
+        let mut line = format!(
+            "parser: epoch {} done at {:.1}s",
+            epoch + 1,
+            t0.elapsed().as_secs_f64()
+        );
+        if !dev.is_empty() {
+            // Scoring dev needs averaged weights: freezing costs a second or two per epoch.
+            let mut m = model.clone();
+            m.parser = tr.freeze(opts.prune.1);
+            let sc = crate::eval::evaluate(&m, dev);
+            line.push_str(&format!(
+                "; dev UPOS {:.2} UAS {:.2} LAS {:.2}",
+                sc.upos_pct(),
+                sc.uas_pct(),
+                sc.las_pct()
+            ));
+        }
+        progress(&line);
+    };
+    model.parser = if model.beam > 1 {
+        crate::beam::train(
+            &parse_data,
+            model.labels.len(),
+            root,
+            opts.parser_epochs,
+            opts.seed,
+            model.beam,
+            opts.prune.1,
+            on_epoch,
+        )
+    } else {
+        parser::train(
+            &parse_data,
+            model.labels.len(),
+            root,
+            opts.parser_epochs,
+            opts.seed,
+            opts.explore,
+            opts.prune.1,
+            on_epoch,
+        )
+    };
     progress(&format!(
         "parser: {} features, {} weights; total training {:.1}s",
         model.parser.n_features(),
@@ -289,13 +307,14 @@ pub fn train(
         started.elapsed().as_secs_f64()
     ));
     model.info = format!(
-        "tagger_epochs={} parser_epochs={} folds={} explore={} prune={:?} seed={} train_sentences={}",
+        "tagger_epochs={} parser_epochs={} folds={} explore={} prune={:?} seed={} beam={} train_sentences={}",
         opts.tagger_epochs,
         opts.parser_epochs,
         opts.folds,
         opts.explore,
         opts.prune,
         opts.seed,
+        model.beam,
         train.len()
     );
     Ok(model)
@@ -340,17 +359,28 @@ mod tests {
 
     #[test]
     fn tiny_treebank_parses_itself() {
+        tiny_treebank_round_trip(1);
+    }
+
+    #[test]
+    fn tiny_treebank_parses_itself_with_beam_training() {
+        tiny_treebank_round_trip(4);
+    }
+
+    fn tiny_treebank_round_trip(beam: usize) {
         let gold = conllu::parse(TINY).expect("valid CoNLL-U");
         let opts = TrainOptions {
             tagger_epochs: 10,
             parser_epochs: 15,
             folds: 0,
             prune: (0.0, 0.0),
+            beam,
             ..TrainOptions::default()
         };
         let model = train(&gold, &[], &opts, |_| {}).expect("trains");
         // The model must survive its own file format.
         let model = Model::from_bytes(&model.to_bytes()).expect("round trip");
+        assert_eq!(model.beam, beam);
         let (mut a, mut scratch) = (Analysis::default(), Scratch::default());
         let (mut words, mut tag_errors, mut lex) = (0, 0, Vec::new());
         for s in &gold {

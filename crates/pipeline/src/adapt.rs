@@ -69,7 +69,21 @@ pub(crate) struct Analysed {
     pub notes: Vec<String>,
 }
 
-pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
+/// Pass 1 of [`analyse`]: tokens and sentences (cut at [`MAX_ARTICLE_WORDS`]), tags of every
+/// sentence short enough to parse (`tag` false leaves every word untagged), and the actor and
+/// place mentions of the whole text. `sitrep actors` stops here (`crate::actors_view`), so
+/// the mentions it prints are the ones `sitrep code` codes.
+pub(crate) struct Recognized {
+    pub tokens: Vec<tokenize::Token>,
+    pub sents: Vec<Range<usize>>,
+    /// Tag ids per sentence (empty for a sentence not tagged).
+    pub tags: Vec<Vec<u16>>,
+    /// Sentence spans, mentions and notes; the parses are filled by [`analyse`].
+    pub out: Analysed,
+}
+
+/// Pass 1 (see [`Recognized`]).
+pub(crate) fn recognize(p: &Pipeline, text: &str, date: PartialDate, tag: bool) -> Recognized {
     let (tokens, mut sents) = tokenize::analyse(text);
     let mut out = Analysed::default();
     if tokens.len() > MAX_ARTICLE_WORDS {
@@ -87,7 +101,6 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
             pos: Pos::Unknown,
         })
         .collect();
-    let (mut a, mut scratch) = (Analysis::default(), sitrep_nlp::Scratch::default());
     let (mut lex, mut feats, mut scores) = (Vec::new(), Vec::new(), Vec::new());
     let mut forms: Vec<&str> = Vec::new();
     let model = &p.model;
@@ -107,14 +120,14 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
             info.skipped = Some("too long to parse");
             out.notes
                 .push(format!("sentence {si}: {} words, not parsed", r.len()));
-        } else if !r.is_empty() {
+        } else if tag && !r.is_empty() {
             forms.clear();
             forms.extend(tokens[r.clone()].iter().map(|t| t.text(text)));
             lex::sentence(&forms, &model.lexicon, &mut lex);
             tagger::tag(&model.tagger, &lex, &mut t, &mut feats, &mut scores);
-            for (k, &tag) in t.iter().enumerate() {
+            for (k, &id) in t.iter().enumerate() {
                 if let Some(w) = words.get_mut(r.start + k) {
-                    w.pos = Pos::from_upos(model.upos(tag));
+                    w.pos = Pos::from_upos(model.upos(id));
                 }
             }
         }
@@ -125,6 +138,25 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
     out.mentions =
         p.recognizer
             .recognize(text, &words, &sents, date, &places, &mut Scratch::default());
+    Recognized {
+        tokens,
+        sents,
+        tags,
+        out,
+    }
+}
+
+pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
+    let Recognized {
+        tokens,
+        sents,
+        tags,
+        mut out,
+    } = recognize(p, text, date, true);
+    let (mut a, mut scratch) = (Analysis::default(), sitrep_nlp::Scratch::default());
+    let mut lex = Vec::new();
+    let mut forms: Vec<&str> = Vec::new();
+    let model = &p.model;
     // Pass 2: parse the sentences with an actor (or a "the two countries" phrase).
     let mut has_actor = vec![false; out.sentences.len()];
     for m in &out.mentions {

@@ -13,6 +13,9 @@ use sitrep_events::{Candidate, Matcher, Modality, Ontology, RejectReason, Senten
 /// place in another clause is not taken).
 const PLACE_MAX_HOPS: usize = 3;
 
+/// Confidence taken from an event whose trigger lies below another coded event's trigger.
+const DOMINATED_PENALTY: f32 = 0.15;
+
 /// Codes every parsed sentence and appends one row per (source, target) pair.
 pub(crate) fn code_sentences(
     p: &Pipeline,
@@ -98,6 +101,17 @@ pub(crate) fn code_sentences(
                 };
                 let src_m = &a.mentions[info.actor_mentions[src]];
                 e.confidence = confidence(c, s, &info.actors[src], src_m, tgt.is_some(), 1);
+                // An event inside the argument of another coded event ("rejected an appeal
+                // for *deploying* troops", "blamed X for the *bombing*") is what the main
+                // event is about, and often did not happen as such: the governing event is
+                // the sentence's report and ranks first.
+                if found
+                    .events
+                    .iter()
+                    .any(|o| o.trigger != c.trigger && hops_up(s, c.trigger, o.trigger).is_some())
+                {
+                    e.confidence = (e.confidence - DOMINATED_PENALTY).clamp(0.05, 0.99);
+                }
                 rows.push(e);
             }
         }
@@ -322,8 +336,10 @@ fn modality_name(m: Modality) -> &'static str {
         Modality::Expectation => "expectation",
         Modality::Threat => "threat",
         Modality::Possibility => "possibility",
-        // The appeal itself is what is coded, and the appeal happened.
-        Modality::Requested => "actual",
+        // Only the content of an appeal carries this ("urged X *to support* Y"); the appeal
+        // itself is coded on the appeal verb as actual. Calling the content actual would
+        // report a support that nobody gave.
+        Modality::Requested => "requested",
     }
 }
 

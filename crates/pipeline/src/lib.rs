@@ -17,7 +17,9 @@
 //! rows merge.
 #![warn(missing_docs)]
 
+pub mod actors_view;
 mod adapt;
+pub mod api;
 mod build;
 mod merge;
 
@@ -204,24 +206,10 @@ impl Pipeline {
 
     /// Codes an already extracted document (the store and the eval suites call this).
     pub fn code_document(&self, doc: Document, published: Option<Ymd>) -> Coded {
-        let mut text = doc.text.clone();
-        for cap in &doc.captions {
-            push_segment(&mut text, &clean_caption(cap));
-        }
-        if !self.skip_title {
-            if let Some(t) = &doc.meta.title {
-                // A title that opens the body is already coded there.
-                if !doc.text.trim_start().starts_with(t.trim()) {
-                    push_segment(&mut text, t);
-                }
-            }
-        }
-        // Office holders are looked up at the publication date. An undated article is read as
-        // of the knowledge base's reference date (not the clock), so the same input gives the
-        // same output on any day.
-        let role_date = published.map_or(KB_AS_OF, |d| {
-            PartialDate::ymd(d.year, d.month as u8, d.day as u8)
-        });
+        // One function builds the text and the role date for `code` and `sitrep actors`
+        // (`actors_view`), so the two see the same mentions.
+        let text = self.analysed_text(&doc);
+        let role_date = actors_view::role_date(published);
         let a = adapt::analyse(self, &text, role_date);
         let mut explain = Vec::new();
         let mut rows = Vec::new();

@@ -4,8 +4,9 @@
 use crate::fields::{Fields, ALIASES};
 use crate::input::Stream;
 use crate::lines::{discard_line, read_line, Discard, Line};
+use crate::row::{row_record, Row};
 use crate::SourceItem;
-use sitrep_doc::{Hints, Payload, PayloadKind, RawRecord, SkipReason};
+use sitrep_doc::SkipReason;
 
 /// Lines longer than this keep their buffer after use only up to this capacity: one huge
 /// record should not pin its memory for the rest of the file.
@@ -145,41 +146,30 @@ impl JsonlReader {
                 });
             }
         };
-        let (kind, bytes) = match (fields.text.value, fields.html.value) {
-            (Some(t), _) => (PayloadKind::Text, t.into_bytes()),
-            (None, Some(h)) => (PayloadKind::Html, h.into_bytes()),
-            (None, None) if fields.text.seen || fields.html.seen => {
-                return Some(self.skip(
-                    Some(index),
-                    SkipReason::Empty,
-                    format!("line {}: the text field is null or blank", index + 1),
-                ));
-            }
-            (None, None) => {
-                return Some(self.skip(
-                    Some(index),
-                    SkipReason::MissingText,
-                    format!(
-                        "line {}: no text or html field (accepted: {})",
-                        index + 1,
-                        text_names()
-                    ),
-                ));
-            }
+        if !(fields.text.seen || fields.html.seen) {
+            return Some(self.skip(
+                Some(index),
+                SkipReason::MissingText,
+                format!(
+                    "line {}: no text or html field (accepted: {})",
+                    index + 1,
+                    text_names()
+                ),
+            ));
+        }
+        let row = Row {
+            id: fields.id.value,
+            url: fields.url.value,
+            title: fields.title.value,
+            published: fields.published.value,
+            site: fields.site.value,
+            text: fields.text.value,
+            html: fields.html.value,
         };
-        Some(SourceItem::Record(RawRecord {
-            input: self.stream.name.clone(),
-            record: index,
-            payload: Payload { kind, bytes },
-            hints: Hints {
-                id: fields.id.value,
-                url: fields.url.value,
-                title: fields.title.value,
-                published: fields.published.value,
-                site: fields.site.value,
-                charset: None,
-            },
-        }))
+        Some(match row_record(&self.stream.name, index, row) {
+            Ok(rec) => SourceItem::Record(rec),
+            Err(skip) => SourceItem::Skipped(skip),
+        })
     }
 
     fn skip(&self, record: Option<u64>, reason: SkipReason, detail: String) -> SourceItem {

@@ -56,9 +56,11 @@ mod http;
 mod input;
 mod jsonl;
 mod lines;
+mod row;
 mod walk;
 mod warc;
 
+pub use row::{row_record, Row};
 pub use walk::Ignored;
 
 use detect::Verdict;
@@ -292,6 +294,17 @@ fn read_single(mut stream: Stream, kind: PayloadKind) -> SourceItem {
             payload: Payload { kind, bytes },
             hints: Hints::default(),
         }),
+    }
+}
+
+/// The kind of one document's bytes, judged by their head as for a file without a telling
+/// extension: markup is HTML, anything else text. A single document (a Python argument, a
+/// queue message) is never read as a JSONL or WARC container.
+pub fn sniff_document(bytes: &[u8]) -> PayloadKind {
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
+    match detect::sniff(head) {
+        InputFormat::Html => PayloadKind::Html,
+        _ => PayloadKind::Text,
     }
 }
 

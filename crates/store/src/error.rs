@@ -24,6 +24,12 @@ pub enum Error {
         /// Version this build writes.
         supported: i64,
     },
+    /// The file exists but holds no sitrep store (opened read-only, so it was not created).
+    #[error("{path}: not a sitrep store (no store layout in it)")]
+    NotAStore {
+        /// The file.
+        path: PathBuf,
+    },
     /// A filter value that cannot be used (e.g. a malformed date or bounding box).
     #[error("bad filter: {0}")]
     BadFilter(&'static str),

@@ -22,6 +22,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod api_read;
 mod error;
 pub mod export;
 mod fips;
@@ -29,12 +30,15 @@ mod fips;
 mod parquet_export;
 mod read;
 mod schema;
+mod synthetic;
 mod write;
 
+pub use api_read::{ActorCount, ArticleInfo, DyadTotal, Interrupt, LocationPoint, SeriesRow};
 pub use error::{Error, Result};
 pub use fips::iso3_to_fips;
 pub use read::{DyadDay, Filter, StatsBy, StoredEvent};
 pub use schema::SCHEMA_VERSION;
+pub use synthetic::{build_synthetic, SYNTHETIC_COUNTRIES, SYNTHETIC_DAYS};
 pub use write::{day_number, ArticleRow, CodedArticle, FileMark, WriteCounts};
 
 use std::path::{Path, PathBuf};

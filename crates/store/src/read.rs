@@ -20,6 +20,8 @@ pub struct Filter {
     pub target: Option<String>,
     /// Text matched (case-insensitive substring) against either actor's text, code or sector.
     pub actor: Option<String>,
+    /// Sector code (GOV, MIL, ...) on either actor, exactly, case-insensitive.
+    pub sector: Option<String>,
     /// CAMEO code; a prefix matches its children ("04" matches "042").
     pub cameo: Option<String>,
     /// CAMEO root ("04").
@@ -100,7 +102,7 @@ fn filter_day(date: &str, end: bool) -> Result<i64> {
 }
 
 /// The WHERE clause and its parameters.
-fn where_clause(f: &Filter) -> Result<(String, Vec<Value>)> {
+pub(crate) fn where_clause(f: &Filter) -> Result<(String, Vec<Value>)> {
     let mut conds: Vec<String> = Vec::new();
     let mut vals: Vec<Value> = Vec::new();
     let mut push = |cond: &str, v: Vec<Value>, conds: &mut Vec<String>| {
@@ -137,6 +139,18 @@ fn where_clause(f: &Filter) -> Result<(String, Vec<Value>)> {
         let cond = "(e.src_text LIKE ?1x OR e.src_code LIKE ?1x OR e.src_sector LIKE ?1x \
                     OR e.tgt_text LIKE ?1x OR e.tgt_code LIKE ?1x OR e.tgt_sector LIKE ?1x)";
         push(&cond.replace("?1x", "?"), vec![pat; 6], &mut conds);
+    }
+    if let Some(sec) = &f.sector {
+        // Sectors are stored space-joined: padding both sides makes the match whole-code.
+        let pat = Value::Text(format!(
+            "% {} %",
+            sec.to_uppercase().replace(['%', '_'], "")
+        ));
+        push(
+            "(' ' || e.src_sector || ' ' LIKE ? OR ' ' || coalesce(e.tgt_sector, '') || ' ' LIKE ?)",
+            vec![pat.clone(), pat],
+            &mut conds,
+        );
     }
     if let Some(c) = &f.cameo {
         push(
@@ -188,7 +202,8 @@ fn split_sector(s: Option<String>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-const COLUMNS: &str = "e.rid, e.event_id, e.article_id, e.date, e.date_text, e.date_basis,
+pub(crate) const COLUMNS: &str =
+    "e.rid, e.event_id, e.article_id, e.date, e.date_text, e.date_basis,
     e.src_text, e.src_country, e.src_sector, e.src_code, e.src_start, e.src_end,
     e.tgt_text, e.tgt_country, e.tgt_sector, e.tgt_code, e.tgt_start, e.tgt_end,
     e.cameo_code, e.cameo_root, e.cameo_name, e.goldstein, e.quad_class, e.plover_type,
@@ -196,7 +211,7 @@ const COLUMNS: &str = "e.rid, e.event_id, e.article_id, e.date, e.date_text, e.d
     e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, e.loc_gazetteer_id, e.loc_level,
     e.mentions, e.confidence, e.coder_version, a.url, a.published, a.added";
 
-fn event_from_row(r: &Row) -> rusqlite::Result<(i64, StoredEvent)> {
+pub(crate) fn event_from_row(r: &Row) -> rusqlite::Result<(i64, StoredEvent)> {
     let target = match r.get::<_, Option<String>>(12)? {
         Some(text) => Some(EventActor {
             text,
@@ -273,6 +288,28 @@ fn event_from_row(r: &Row) -> rusqlite::Result<(i64, StoredEvent)> {
     ))
 }
 
+/// The evidence sentences of the event with row id `rid`, in their stored order.
+pub(crate) fn evidence_of(
+    conn: &rusqlite::Connection,
+    rid: i64,
+) -> rusqlite::Result<Vec<Evidence>> {
+    let mut st = conn.prepare_cached(
+        "SELECT sentence, sentence_index, start, end, trigger, rule FROM evidence
+         WHERE event_rid = ?1 ORDER BY ord",
+    )?;
+    let rows = st.query_map([rid], |r| {
+        Ok(Evidence {
+            sentence: r.get(0)?,
+            sentence_index: r.get(1)?,
+            start: r.get(2)?,
+            end: r.get(3)?,
+            trigger: r.get(4)?,
+            rule: r.get(5)?,
+        })
+    })?;
+    rows.collect()
+}
+
 impl Store {
     fn sql_err(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
         move |source| Error::Sqlite {
@@ -305,32 +342,11 @@ impl Store {
         );
         let err = self.sql_err();
         let mut stmt = self.conn.prepare(&sql).map_err(&err)?;
-        let mut ev_stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT sentence, sentence_index, start, end, trigger, rule FROM evidence
-                 WHERE event_rid = ?1 ORDER BY ord",
-            )
-            .map_err(&err)?;
         let mut rows = stmt.query(params_from_iter(vals)).map_err(&err)?;
         let mut n = 0u64;
         while let Some(row) = rows.next().map_err(&err)? {
             let (rid, mut stored) = event_from_row(row).map_err(&err)?;
-            let evidence = ev_stmt
-                .query_map([rid], |r| {
-                    Ok(Evidence {
-                        sentence: r.get(0)?,
-                        sentence_index: r.get(1)?,
-                        start: r.get(2)?,
-                        end: r.get(3)?,
-                        trigger: r.get(4)?,
-                        rule: r.get(5)?,
-                    })
-                })
-                .map_err(&err)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&err)?;
-            stored.event.evidence = evidence;
+            stored.event.evidence = evidence_of(&self.conn, rid).map_err(&err)?;
             each(stored)?;
             n += 1;
         }

@@ -9,6 +9,8 @@
 //! - `dyad_day` is a rollup kept by a trigger inside the same transaction as the insert, so it
 //!   can never disagree with `events`, even after a crash; it answers dyad-by-day aggregation
 //!   without touching the events table.
+//! - `dyad_quad_day` is the same rollup split by quad class and keyed dyad first, so one
+//!   dyad's time series (the API's `/api/series`) is a range read of its own rows.
 //! - `evidence_fts` is an FTS5 index over evidence sentences (external content, so the text is
 //!   stored once).
 
@@ -79,12 +81,34 @@ CREATE TRIGGER IF NOT EXISTS events_rollup_ai AFTER INSERT ON events BEGIN
     ON CONFLICT (day, src, tgt) DO UPDATE SET
         events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
 END;
+CREATE TABLE IF NOT EXISTS dyad_quad_day (
+    src TEXT NOT NULL, tgt TEXT NOT NULL, day INTEGER NOT NULL, quad INTEGER NOT NULL,
+    events INTEGER NOT NULL, goldstein_sum REAL NOT NULL,
+    PRIMARY KEY (src, tgt, day, quad)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS dyad_quad_day_tgt ON dyad_quad_day (tgt, day);
+CREATE INDEX IF NOT EXISTS dyad_quad_day_day ON dyad_quad_day (day);
+CREATE TRIGGER IF NOT EXISTS events_rollup_quad_ai AFTER INSERT ON events BEGIN
+    INSERT INTO dyad_quad_day (src, tgt, day, quad, events, goldstein_sum)
+    VALUES (coalesce(new.src_country, ''), coalesce(new.tgt_country, ''), coalesce(new.day, 0),
+            new.quad_class, 1, coalesce(new.goldstein, 0))
+    ON CONFLICT (src, tgt, day, quad) DO UPDATE SET
+        events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
+END;
 CREATE TABLE IF NOT EXISTS ingested_files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL, mtime INTEGER NOT NULL, hash TEXT NOT NULL,
     coder_version TEXT NOT NULL,
     articles INTEGER NOT NULL
 ) WITHOUT ROWID;
+";
+
+/// Fills `dyad_quad_day` from `events` (for stores written before that rollup existed).
+const QUAD_BACKFILL: &str = "
+INSERT INTO dyad_quad_day (src, tgt, day, quad, events, goldstein_sum)
+SELECT coalesce(src_country, ''), coalesce(tgt_country, ''), coalesce(day, 0), quad_class,
+       count(*), sum(coalesce(goldstein, 0))
+FROM events GROUP BY 1, 2, 3, 4;
 ";
 
 /// Open (creating when absent) and bring the layout up to date.
@@ -118,8 +142,19 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
             supported: SCHEMA_VERSION,
         });
     }
+    // The per-quad rollup came after the first stores were written: a store made before it
+    // gets it filled from its events once, in the same transaction that creates it.
+    let had_quad_rollup: bool = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'dyad_quad_day'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map_err(wrap)?
+        > 0;
+    let backfill = if had_quad_rollup { "" } else { QUAD_BACKFILL };
     conn.execute_batch(&format!(
-        "BEGIN; {DDL} PRAGMA user_version = {SCHEMA_VERSION};
+        "BEGIN; {DDL} {backfill} PRAGMA user_version = {SCHEMA_VERSION};
          INSERT OR REPLACE INTO store_meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');
          COMMIT;"
     ))

@@ -1,13 +1,14 @@
 //! Composing matched words into mentions: `[the] [Country ['s]] [Org ['s]] [roles] [Name]`.
 
 use super::lexicon::{self, is_capitalised_name};
+use super::parts::{add_sectors, blank, org_actor, plural_word, role_sectors};
 use super::place::{country_alone, place_ends_at, Pending};
 use super::scan::{word_text, Atom, AtomKind};
 use super::{span_text, Mention, MentionKind, Pos, Recognizer, RoleAt, Scratch, Word};
 use crate::kb::{CountryForm, Gender, PartialDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
+pub(crate) enum Unit {
     Atom(Atom),
     /// Capitalised words `w0..w1` outside any match.
     Caps(usize, usize),
@@ -166,6 +167,38 @@ fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
             _ => break,
         }
     }
+    // "Foreign Minister of Ukraine", "president of the European Council": a role followed by
+    // "of" and a country or organisation belongs to it (a capital after "of" is a place).
+    if c.country.is_none() && c.org.is_none() && !c.roles.is_empty() && word_at(u) == "of" {
+        let v = if word_at(u + 1).eq_ignore_ascii_case("the") {
+            u + 2
+        } else {
+            u + 1
+        };
+        match units.get(v) {
+            Some(Unit::Atom(Atom {
+                kind: AtomKind::Country { index, form },
+                ..
+            })) if *form != CountryForm::Capital => {
+                c.country = Some((*index, *form));
+                u = v + 1;
+            }
+            Some(un @ Unit::Atom(a))
+                if matches!(
+                    a.kind,
+                    AtomKind::Seat(_) | AtomKind::Igo(_) | AtomKind::Media(_) | AtomKind::Org(_)
+                ) =>
+            {
+                c.org = Some(*un);
+                u = v + 1;
+            }
+            Some(un @ Unit::Caps(a, b)) if is_org(text, words, *a, *b) => {
+                c.org = Some(*un);
+                u = v + 1;
+            }
+            _ => {}
+        }
+    }
     if lexicon::is_honorific(word_at(u)) {
         c.honorific = true;
         u += 1;
@@ -226,145 +259,6 @@ fn next_is_role(units: &[Unit], u: usize) -> bool {
 fn is_org(text: &str, words: &[Word], a: usize, b: usize) -> bool {
     // A head word alone ("Inc.", "Department") names no organisation.
     b > a + 1 && lexicon::org_head(word_text(text, &words[b - 1])).is_some()
-}
-
-pub(crate) fn blank(
-    text: &str,
-    words: &[Word],
-    w0: usize,
-    w1: usize,
-    si: usize,
-    kind: MentionKind,
-    rule: &'static str,
-) -> Mention {
-    let start = words[w0].start as usize;
-    let end = words[w1 - 1].end as usize;
-    Mention {
-        start,
-        end,
-        text: span_text(text, start, end),
-        kind,
-        country: None,
-        sectors: Vec::new(),
-        plover_sector: None,
-        code: None,
-        name: None,
-        role: None,
-        resolved_from: None,
-        rule,
-        sentence: si,
-        plural: false,
-        female: None,
-        place: None,
-        person: None,
-        modifier: None,
-    }
-}
-
-fn add_sectors(m: &mut Mention, codes: &[&str]) {
-    for c in codes {
-        // KB sector codes may be run together in the CAMEO manner ("GOVMIL").
-        let mut k = 0;
-        while k + 3 <= c.len() {
-            let s = &c[k..k + 3];
-            if !m.sectors.iter().any(|x| x == s) {
-                m.sectors.push(s.to_string());
-            }
-            k += 3;
-        }
-    }
-}
-
-/// Sectors and PLOVER sector of the role words of a chain; true when any was a real role
-/// (not only inherit words).
-fn role_sectors(rec: &Recognizer<'_>, roles: &[Atom], m: &mut Mention) -> bool {
-    let kb = rec.kb;
-    let mut any = false;
-    for a in roles {
-        if let AtomKind::Role {
-            cameo,
-            plover,
-            extra,
-        } = a.kind
-        {
-            any = true;
-            if let Some(i) = cameo {
-                add_sectors(m, &[kb.sectors()[i].code.as_str()]);
-            }
-            if let Some(i) = plover {
-                let code = &kb.sectors()[i].code;
-                m.plover_sector = Some(code.get(..3).unwrap_or(code).to_string());
-            }
-            if let Some(e) = extra {
-                let (s, p) = rec.lex.role(e);
-                add_sectors(m, s);
-                m.plover_sector = Some(p.to_string());
-            }
-        }
-    }
-    any
-}
-
-/// The actor of the organisation part of a chain: (country or IGO code, sectors, name).
-fn org_actor(
-    rec: &Recognizer<'_>,
-    text: &str,
-    words: &[Word],
-    org: Unit,
-) -> (Option<String>, Vec<String>, Option<String>) {
-    let kb = rec.kb;
-    match org {
-        Unit::Atom(a) => match a.kind {
-            AtomKind::Seat(s) => {
-                let seat = &kb.seats()[s];
-                (
-                    Some(seat.code.clone()),
-                    seat.sectors.clone(),
-                    Some(seat.phrase.clone()),
-                )
-            }
-            AtomKind::Igo(g) => {
-                let igo = &kb.igos()[g];
-                (
-                    Some(igo.code.clone()),
-                    Vec::new(),
-                    igo.names.first().cloned(),
-                )
-            }
-            AtomKind::Org(o) => {
-                let (name, code, secs) = &rec.lex.orgs[o];
-                (Some(code.clone()), secs.clone(), Some(name.clone()))
-            }
-            AtomKind::Media(m) => {
-                let (name, cc) = &rec.lex.media[m];
-                (
-                    Some(cc.clone()),
-                    vec!["MED".to_string()],
-                    Some(name.clone()),
-                )
-            }
-            _ => (None, Vec::new(), None),
-        },
-        Unit::Caps(a, b) => {
-            let head = word_text(text, &words[b - 1]);
-            let sec = lexicon::org_head(head).flatten();
-            let name = span_text(text, words[a].start as usize, words[b - 1].end as usize);
-            (
-                None,
-                sec.map(|s| vec![s.to_string()]).unwrap_or_default(),
-                Some(name),
-            )
-        }
-        Unit::Word(_) => (None, Vec::new(), None),
-    }
-}
-
-pub(crate) fn plural_word(s: &str) -> bool {
-    let s = s.to_ascii_lowercase();
-    (s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us"))
-        || s.ends_with("men")
-        || s == "police"
-        || s == "people"
 }
 
 /// Composes one sentence's mentions into `out` (actors) and `pending` (place candidates).
@@ -553,6 +447,17 @@ pub(crate) fn compose(
         if c.former && m.country.is_some() {
             m.sectors = vec!["ELI".to_string()];
             m.plover_sector = Some("ELI".to_string());
+        }
+        // An entity with its own PLOVER sector (a partially recognised state is PRE) gives it
+        // unless the role words named one.
+        if m.plover_sector.is_none() && m.kind != MentionKind::Person {
+            if let Some(Unit::Atom(Atom {
+                kind: AtomKind::Org(o),
+                ..
+            })) = c.org
+            {
+                m.plover_sector = rec.lex.orgs[o].plover.clone();
+            }
         }
         if m.sectors.iter().any(|s| s == "MED") && m.plover_sector.is_none() {
             m.plover_sector = Some("JRN".to_string());

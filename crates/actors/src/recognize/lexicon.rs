@@ -7,8 +7,12 @@ use std::collections::HashMap;
 /// Media outlets, `name<TAB>COUNTRY`, our own list.
 const MEDIA: &str = include_str!("media.txt");
 
-/// Parties, armed groups and agencies, `name<TAB>CODE<TAB>SECTORS`, our own list.
+/// Parties, armed groups, agencies and partially recognised entities,
+/// `name<TAB>CODE<TAB>SECTORS[<TAB>PLOVER]`, our own list.
 const ORGS: &str = include_str!("orgs.txt");
+
+/// First-level regions the gazetteer does not name, `name<TAB>ISO3`, our own list.
+const REGIONS: &str = include_str!("regions.txt");
 
 /// Role phrases the KB writes the other way round ("defence minister"): CAMEO sectors,
 /// PLOVER sector.
@@ -26,6 +30,20 @@ const EXTRA_ROLES: &[(&str, &[&str], &str)] = &[
     ("chief of the general staff", &["MIL"], "MIL"),
 ];
 
+/// Place names made of a country word and more, which must not be read as that country:
+/// "New Jersey" is not Jersey, "British Columbia" not Britain. The scan passes over them,
+/// so they stay capitalised names for the gazetteer (or the region list).
+const NOT_COUNTRIES: &[&str] = &[
+    "New Jersey",
+    "New Mexico",
+    "New England",
+    "New South Wales",
+    "New Britain",
+    "New Ireland",
+    "British Columbia",
+    "Guinea Pig",
+];
+
 /// A phrase from the extra table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Extra {
@@ -33,8 +51,30 @@ pub(crate) enum Extra {
     Media(usize),
     /// `EXTRA_ROLES[index]`.
     Role(usize),
-    /// `orgs[index]`: (name, code, sectors).
+    /// `orgs[index]`.
     Org(usize),
+    /// A name in [`NOT_COUNTRIES`].
+    NotCountry,
+}
+
+/// An acronym of up to three letters ("PAN", "ICE") names an organisation only when written
+/// in capitals, as the KB's own case rule has it ("Pan Am", "ice").
+pub(crate) fn case_fits(name: &str, surface: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = name.chars().all(|c| !c.is_lowercase());
+    !(acronym && letters <= 3) || surface.chars().all(|c| !c.is_lowercase())
+}
+
+/// An organisation from `orgs.txt`.
+#[derive(Debug)]
+pub(crate) struct Org {
+    pub name: String,
+    /// Country, IGO or generic code.
+    pub code: String,
+    /// CAMEO sectors (empty for a partially recognised entity: CAMEO has no code for one).
+    pub sectors: Vec<String>,
+    /// PLOVER sector when it is not the CAMEO one's mapping (`PRE` for Abkhazia).
+    pub plover: Option<String>,
 }
 
 #[derive(Debug)]
@@ -43,13 +83,15 @@ pub(crate) struct Lexicon {
     pub extra: HashMap<String, Extra>,
     /// (canonical name, country) of each outlet.
     pub media: Vec<(String, String)>,
-    /// (canonical name, code, CAMEO sectors) of each organisation.
-    pub orgs: Vec<(String, String, Vec<String>)>,
+    /// Each organisation.
+    pub orgs: Vec<Org>,
     /// First word of every known phrase (KB and extra) -> the longest key starting with it,
     /// in bytes: a scan tries longer windows only from these words, and only that far.
     pub first: HashMap<String, usize>,
     /// Longest extra key in words.
     pub extra_max: usize,
+    /// Normalised region name -> its country's code.
+    pub regions: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -73,8 +115,10 @@ impl Lexicon {
         let mut orgs = Vec::new();
         for line in ORGS.lines() {
             let f: Vec<&str> = line.trim_end().split('\t').collect();
-            let [name, code, sectors] = f[..] else {
-                continue;
+            let (name, code, sectors, plover) = match f[..] {
+                [n, c, s] => (n, c, s, None),
+                [n, c, s, p] => (n, c, s, Some(p.to_string())),
+                _ => continue,
             };
             if name.starts_with('#') {
                 continue;
@@ -82,8 +126,21 @@ impl Lexicon {
             let key = normalize(name);
             extra_max = extra_max.max(key.split(' ').count());
             extra.entry(key).or_insert(Extra::Org(orgs.len()));
-            let sectors = sectors.split(',').map(str::to_string).collect();
-            orgs.push((name.to_string(), code.to_string(), sectors));
+            let sectors = sectors
+                .split(',')
+                .filter(|s| *s != "-")
+                .map(str::to_string)
+                .collect();
+            orgs.push(Org {
+                name: name.to_string(),
+                code: code.to_string(),
+                sectors,
+                plover,
+            });
+        }
+        for p in NOT_COUNTRIES {
+            extra_max = extra_max.max(p.split(' ').count());
+            extra.insert(normalize(p), Extra::NotCountry);
         }
         for (i, (p, _, _)) in EXTRA_ROLES.iter().enumerate() {
             extra_max = extra_max.max(p.split(' ').count());
@@ -126,13 +183,27 @@ impl Lexicon {
         // found by the one-word lookup every word gets, and this is the only longer one.
         add("press secretary");
         add("press secretaries");
+        let mut regions = HashMap::new();
+        for line in REGIONS.lines() {
+            if let Some((name, cc)) = line.split_once('\t').filter(|_| !line.starts_with('#')) {
+                regions
+                    .entry(normalize(name))
+                    .or_insert_with(|| cc.trim().to_string());
+            }
+        }
         Lexicon {
             first,
             extra,
             media,
             orgs,
             extra_max,
+            regions,
         }
+    }
+
+    /// The country of a region the gazetteer does not know ("Tigray" -> ETH).
+    pub fn region(&self, name: &str) -> Option<&str> {
+        self.regions.get(&normalize(name)).map(String::as_str)
     }
 
     pub fn role(&self, i: usize) -> (&'static [&'static str], &'static str) {

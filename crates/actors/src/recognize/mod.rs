@@ -40,6 +40,7 @@ mod chain;
 pub mod coref;
 pub mod dict_actors;
 mod lexicon;
+mod parts;
 mod place;
 mod scan;
 

@@ -3,8 +3,8 @@
 //! ("Shanghai police"). Resolution waits until the whole article is read, so the countries
 //! it mentions can choose between places of the same name.
 
-use super::chain::{blank, plural_word};
 use super::lexicon;
+use super::parts::{blank, plural_word};
 use super::{Mention, MentionKind, PlaceInfo, Places, Recognizer, Word};
 use crate::kb::CountryForm;
 
@@ -130,7 +130,11 @@ pub(crate) fn resolve_places(
                 .then(|| places.resolve(first, &countries, true))
                 .flatten()
         });
-        if let Some(cc) = found.and_then(|p| p.country) {
+        let cc = found.and_then(|p| p.country).or_else(|| {
+            let region = rec.lex.region(t).or_else(|| rec.lex.region(first));
+            region.map(str::to_string)
+        });
+        if let Some(cc) = cc {
             m.country = Some(cc);
             if m.kind == MentionKind::Unknown {
                 m.kind = MentionKind::Org;
@@ -158,6 +162,21 @@ pub(crate) fn resolve_places(
                 m.country = pl.country.clone();
                 m.place = Some(pl);
             }
+            _ if p.capital_of.is_none() && rec.lex.region(&m.text).is_some() => {
+                // A region the gazetteer lacks: its country, at the region level.
+                let cc = rec.lex.region(&m.text).map(str::to_string);
+                m.kind = MentionKind::Place;
+                m.rule = "region_name";
+                m.country = cc.clone();
+                m.place = Some(PlaceInfo {
+                    name: m.text.clone(),
+                    country: cc,
+                    lat: None,
+                    lon: None,
+                    level: "region",
+                    id: String::new(),
+                });
+            }
             _ => {
                 if let Some(cc) = p.capital_of {
                     m.country = Some(cc.clone());
@@ -172,7 +191,6 @@ pub(crate) fn resolve_places(
                 }
             }
         }
-        let _ = rec;
         out.push(m);
     }
 }

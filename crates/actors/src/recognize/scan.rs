@@ -1,6 +1,6 @@
 //! Longest-match lookup of KB and extra phrases over one sentence's words.
 
-use super::lexicon::Extra;
+use super::lexicon::{self, Extra};
 use super::{Pos, Recognizer, Scratch, Word};
 use crate::kb::{normalize, CountryForm, Entry, Namespace, PartialDate};
 
@@ -26,6 +26,8 @@ pub(crate) enum AtomKind {
     },
     /// A word with no sector of its own ("spokeswoman").
     Inherit,
+    /// A place name that contains a country word ("New Jersey"): no atom is kept.
+    NotCountry,
 }
 
 /// Words `w0..w1` (sentence-local) matched `kind`.
@@ -109,6 +111,11 @@ pub(crate) fn atoms(
             }
         }
         match found {
+            Some((j, AtomKind::NotCountry)) => {
+                // Left to the capitalised-name rules, as if no phrase matched.
+                prev_free_cap = true;
+                i = j;
+            }
             Some((j, kind)) => {
                 scratch.atoms.push(Atom { w0: i, w1: j, kind });
                 prev_free_cap = false;
@@ -135,12 +142,21 @@ fn match_key(
     let surface = text.get(words[w0].start as usize..words[w1 - 1].end as usize)?;
     if let Some(&e) = rec.lex.extra.get(key) {
         match e {
-            Extra::Media(m) if is_capitalised(surface) && !prev_free_cap => {
+            Extra::Media(m)
+                if is_capitalised(surface)
+                    && !prev_free_cap
+                    && lexicon::case_fits(&rec.lex.media[m].0, surface) =>
+            {
                 return Some(AtomKind::Media(m))
             }
-            Extra::Org(o) if is_capitalised(surface) && !prev_free_cap => {
+            Extra::Org(o)
+                if is_capitalised(surface)
+                    && !prev_free_cap
+                    && lexicon::case_fits(&rec.lex.orgs[o].name, surface) =>
+            {
                 return Some(AtomKind::Org(o))
             }
+            Extra::NotCountry if is_capitalised(surface) => return Some(AtomKind::NotCountry),
             Extra::Role(r) => {
                 return Some(AtomKind::Role {
                     cameo: None,

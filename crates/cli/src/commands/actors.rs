@@ -1,17 +1,13 @@
-//! `sitrep actors`: actor and place mentions per article, as JSON lines.
+//! `sitrep actors`: actor and place mentions per article, as JSON lines. The mentions come
+//! from `sitrep_pipeline::Pipeline::actors`, the first pass of `sitrep code`.
 
 use crate::args_actors::ActorsArgs;
 use crate::run;
 use anyhow::Context as _;
 use serde::Serialize;
-use sitrep_actors::kb::{Kb, PartialDate};
-use sitrep_actors::recognize::{Mention, Pos, Recognizer, Scratch, Word};
-use sitrep_extract::{ExtractOptions, Extractor};
-use sitrep_nlp::{tokenize, Analysis, Model};
-use sitrep_pipeline::GazetteerPlaces;
-use sitrep_places::Gazetteer;
+use sitrep_actors::kb::PartialDate;
+use sitrep_actors::recognize::Mention;
 use std::io::Write;
-use std::ops::Range;
 use std::process::ExitCode;
 
 #[derive(Serialize)]
@@ -57,41 +53,6 @@ struct ArticleJson<'a> {
     date: String,
     actors: Vec<MentionJson<'a>>,
     places: Vec<MentionJson<'a>>,
-}
-
-/// The date an article's roles are read at: the flag, else its published date, else the
-/// knowledge base's reference date (never the clock: same input, same output).
-fn article_date(flag: Option<PartialDate>, published: Option<&str>) -> PartialDate {
-    flag.or_else(|| published.and_then(|p| PartialDate::parse(p.get(..10).unwrap_or(p))))
-        .unwrap_or(sitrep_pipeline::KB_AS_OF)
-}
-
-/// Words with POS tags (when a model is given) and sentences of one text.
-pub fn analyse(model: Option<&Model>, text: &str) -> (Vec<Word>, Vec<Range<usize>>) {
-    let (tokens, sents) = tokenize::analyse(text);
-    let mut words: Vec<Word> = tokens
-        .iter()
-        .map(|t| Word {
-            start: t.start,
-            end: t.end,
-            pos: Pos::Unknown,
-        })
-        .collect();
-    if let Some(model) = model {
-        let (mut a, mut scratch) = (Analysis::default(), sitrep_nlp::Scratch::default());
-        let mut forms: Vec<&str> = Vec::new();
-        for r in &sents {
-            forms.clear();
-            forms.extend(tokens[r.clone()].iter().map(|t| t.text(text)));
-            model.analyse(&forms, &mut a, &mut scratch);
-            for (k, w) in words[r.clone()].iter_mut().enumerate() {
-                if let Some(&t) = a.tags.get(k) {
-                    w.pos = Pos::from_upos(model.upos(t));
-                }
-            }
-        }
-    }
-    (words, sents)
 }
 
 fn to_json<'a>(text: &str, ms: &'a [Mention]) -> (Vec<MentionJson<'a>>, Vec<MentionJson<'a>>) {
@@ -142,69 +103,27 @@ fn to_json<'a>(text: &str, ms: &'a [Mention]) -> (Vec<MentionJson<'a>>, Vec<Ment
 }
 
 pub fn run(args: ActorsArgs) -> anyhow::Result<ExitCode> {
-    let flag_date =
+    let date =
         match &args.published {
             Some(s) => Some(PartialDate::parse(s).with_context(|| {
                 format!("--published {s}: expected YYYY-MM-DD, YYYY-MM or YYYY")
             })?),
             None => None,
         };
-    let model = if args.no_tagger {
-        None
-    } else {
-        Some(match &args.model {
-            Some(p) => {
-                let bytes =
-                    std::fs::read(p).with_context(|| format!("reading model {}", p.display()))?;
-                Model::from_bytes(&bytes)
-                    .with_context(|| format!("loading model {}", p.display()))?
-            }
-            // The embedded model may be missing while it is being retrained: the rules
-            // then fall back on capitalisation, and we say so once.
-            None => match Model::embedded() {
-                Ok(m) => m,
-                Err(e) => {
-                    eprintln!("sitrep: warning: no tagger ({e}); using capitalisation only");
-                    return run_with(args, flag_date, None);
-                }
-            },
-        })
-    };
-    run_with(args, flag_date, model.as_ref())
-}
-
-fn run_with(
-    args: ActorsArgs,
-    flag_date: Option<PartialDate>,
-    model: Option<&Model>,
-) -> anyhow::Result<ExitCode> {
-    let kb = Kb::builtin().map_err(|e| anyhow::anyhow!("loading the built-in KB: {e}"))?;
-    let gazetteer =
-        Gazetteer::try_builtin().map_err(|e| anyhow::anyhow!("loading the gazetteer: {e}"))?;
-    let recognizer = Recognizer::new(kb);
-    let places = GazetteerPlaces(gazetteer);
-    let extractor = Extractor::new(ExtractOptions::default());
+    // The event coder's own pipeline: the same analysed text, caps, tags and role date as
+    // `sitrep code`, so the mentions printed here are the ones it codes.
+    let p = super::code::pipeline(args.model.clone(), false, false)?;
     let mut out = run::stdout();
     let stats = run::run(
         &args.input,
         |rec| {
-            let doc = extractor.extract(rec)?;
-            let date = article_date(flag_date, doc.meta.published.as_deref());
-            let (words, sents) = analyse(model, &doc.text);
-            let ms = recognizer.recognize(
-                &doc.text,
-                &words,
-                &sents,
-                date,
-                &places,
-                &mut Scratch::default(),
-            );
-            let (actors, places) = to_json(&doc.text, &ms);
+            let v = p.actors(rec, date, !args.no_tagger)?;
+            let (actors, places) = to_json(&v.text, &v.mentions);
             let j = ArticleJson {
-                input: &doc.origin.input,
-                record: doc.origin.record,
-                id: &doc.id,
-                date: date.to_string(),
+                input: &v.doc.origin.input,
+                record: v.doc.origin.record,
+                id: &v.doc.id,
+                date: v.date.to_string(),
                 actors,
                 places,
             };

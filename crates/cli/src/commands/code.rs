@@ -38,24 +38,13 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             Ok(if args.explain {
                 explain_text(&coded).into_bytes()
             } else {
-                json_lines(&coded)
+                sitrep_pipeline::api::events_jsonl(&coded.events)
             })
         },
         |bytes| out.write_all(bytes),
     )?;
     run::flush(&mut out)?;
     Ok(run::exit_code(&stats, args.input.strict))
-}
-
-/// One JSON line per event.
-pub fn json_lines(coded: &Coded) -> Vec<u8> {
-    let mut buf = Vec::new();
-    for e in &coded.events {
-        // Event holds only strings, numbers and options: serialising cannot fail.
-        serde_json::to_writer(&mut buf, e).expect("Event serialises");
-        buf.push(b'\n');
-    }
-    buf
 }
 
 fn explain_text(coded: &Coded) -> String {

@@ -185,12 +185,17 @@ fn print_table(s: &EventSuites) {
     }
     if let Some(r) = &s.plover {
         println!(
-            "plover    records {:>4}  event type accuracy {:.3} (dev {:.3}, test {:.3})  actor country F1 {:.3}",
+            "plover    records {:>4}  event type accuracy {:.3} (dev {:.3}, test {:.3})  actor country F1 {:.3} (dev {:.3}, test {:.3})  no event {} (dev {}, test {})",
             r.all.records,
             r.event_type_accuracy,
             r.dev_event_type_accuracy,
             r.test_event_type_accuracy,
-            r.actor_country_f1
+            r.actor_country_f1,
+            r.dev_actor_country_f1,
+            r.test_actor_country_f1,
+            r.all.no_event,
+            r.dev_no_event,
+            r.test_no_event
         );
         for (t, c) in &r.all.per_type {
             println!("  {t:<24} {:>4} / {:>4} correct", c.correct, c.records);

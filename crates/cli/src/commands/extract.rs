@@ -2,53 +2,10 @@
 
 use crate::args::{ExtractArgs, ExtractFormat};
 use crate::run;
-use serde::Serialize;
-use sitrep_doc::{Document, Dropped};
 use sitrep_extract::{ExtractOptions, Extractor};
+use sitrep_pipeline::api::ExtractJson;
 use std::io::Write;
 use std::process::ExitCode;
-
-/// The public JSON shape of an extracted document. Field names are an interface.
-#[derive(Serialize)]
-pub struct ExtractJson<'a> {
-    input: &'a str,
-    record: u64,
-    id: &'a str,
-    url: Option<&'a str>,
-    title: Option<&'a str>,
-    byline: Option<&'a str>,
-    authors: &'a [String],
-    site: Option<&'a str>,
-    published: Option<&'a str>,
-    language: Option<&'a str>,
-    text: &'a str,
-    captions: &'a [String],
-    dropped: &'a [Dropped],
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    notes: &'a [String],
-}
-
-impl<'a> ExtractJson<'a> {
-    /// View a document as its public JSON.
-    pub fn new(doc: &'a Document) -> ExtractJson<'a> {
-        ExtractJson {
-            input: &doc.origin.input,
-            record: doc.origin.record,
-            id: &doc.id,
-            url: doc.meta.url.as_deref(),
-            title: doc.meta.title.as_deref(),
-            byline: doc.meta.byline.as_deref(),
-            authors: &doc.meta.authors,
-            site: doc.meta.site.as_deref(),
-            published: doc.meta.published.as_deref(),
-            language: doc.meta.language.as_deref(),
-            text: &doc.text,
-            captions: &doc.captions,
-            dropped: &doc.dropped,
-            notes: &doc.notes,
-        }
-    }
-}
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new(ExtractOptions::default());
@@ -60,9 +17,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         |rec| {
             let doc = extractor.extract(rec)?;
             let mut buf = match format {
-                ExtractFormat::Json => {
-                    serde_json::to_vec(&ExtractJson::new(&doc)).expect("serialisable")
-                }
+                ExtractFormat::Json => ExtractJson::new(&doc).to_json().into_bytes(),
                 ExtractFormat::Text => doc.text.into_bytes(),
             };
             buf.push(b'\n');

@@ -9,4 +9,6 @@ pub mod extract;
 pub mod ingest;
 pub mod parse;
 pub mod query;
+pub mod serve;
 pub mod stats;
+pub mod worker;

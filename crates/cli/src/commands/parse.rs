@@ -13,7 +13,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-fn load_model(path: Option<&Path>) -> anyhow::Result<Model> {
+fn load_model(path: Option<&Path>, beam: Option<u16>) -> anyhow::Result<Model> {
+    let mut model = load_model_file(path)?;
+    if let Some(b) = beam {
+        model.beam = b as usize;
+    }
+    Ok(model)
+}
+
+fn load_model_file(path: Option<&Path>) -> anyhow::Result<Model> {
     match path {
         Some(p) => {
             let bytes =
@@ -51,7 +59,7 @@ fn fill(model: &Model, w: &mut Word, a: &Analysis, i: usize) {
 }
 
 pub fn run(args: ParseArgs) -> anyhow::Result<ExitCode> {
-    let model = load_model(args.model.as_deref())?;
+    let model = load_model(args.model.as_deref(), args.beam)?;
     if matches!(args.input.input_format, Some(InputFormatArg::Conllu)) {
         return parse_conllu(&model, &args);
     }
@@ -206,6 +214,7 @@ fn train_parser(args: TrainParserArgs) -> anyhow::Result<ExitCode> {
     o.parser_epochs = args.parser_epochs.unwrap_or(o.parser_epochs);
     o.folds = args.folds.unwrap_or(o.folds);
     o.seed = args.seed.unwrap_or(o.seed);
+    o.beam = args.beam.map_or(o.beam, usize::from);
     o.prune = (
         args.prune_tagger.unwrap_or(o.prune.0),
         args.prune_parser.unwrap_or(o.prune.1),
@@ -228,7 +237,7 @@ pub fn eval_parser(args: EvalParserArgs) -> anyhow::Result<ExitCode> {
         None => ewt_dir()?.join("en_ewt-ud-test.conllu.gz"),
     };
     let (load_start, load_cpu) = (Instant::now(), eval::thread_cpu_seconds());
-    let model = load_model(args.model.as_deref())?;
+    let model = load_model(args.model.as_deref(), args.beam)?;
     let load_ms = load_start.elapsed().as_secs_f64() * 1e3;
     let load_cpu_ms = load_cpu.and_then(|a| Some((eval::thread_cpu_seconds()? - a) * 1e3));
     let gold = conllu::read_file(&path)?;

@@ -38,6 +38,7 @@ pub fn filter(a: &FilterArgs) -> anyhow::Result<Filter> {
         bbox,
         text: a.text.clone(),
         limit: a.limit,
+        ..Filter::default()
     })
 }
 

@@ -205,14 +205,27 @@ impl Cx<'_> {
     }
 
     /// The year of a day named without one: the latest on or before publication (past), or
-    /// the first on or after it (future). Looks a few years out for 29 February.
+    /// the first on or after it (future). Looks a few years out for 29 February. A future
+    /// reading more than half a year ahead yields to a past one within a month: "was set to
+    /// attend on March 2", published March 14, is this March 2, not next year's (the tense
+    /// hint is per sentence and a future-in-the-past looks like a future).
     fn infer_day(&self, m: u32, d: u32) -> Option<Ymd> {
         let p = self.published;
-        let future = self.tense.is_future();
-        (0..8).find_map(|off| {
-            let y = if future { p.year + off } else { p.year - off };
-            Ymd::new(y, m, d).filter(|c| if future { *c >= p } else { *c <= p })
-        })
+        let pick = |future: bool| {
+            (0..8).find_map(|off| {
+                let y = if future { p.year + off } else { p.year - off };
+                Ymd::new(y, m, d).filter(|c| if future { *c >= p } else { *c <= p })
+            })
+        };
+        if !self.tense.is_future() {
+            return pick(false);
+        }
+        let next = pick(true);
+        let recent = pick(false).filter(|c| p.day_number() - c.day_number() <= 31);
+        match (next, recent) {
+            (Some(n), Some(r)) if n.day_number() - p.day_number() > 183 => Some(r),
+            (n, _) => n,
+        }
     }
 
     /// "in July", "early July", "mid-July", "last July", "July this year".

@@ -229,6 +229,15 @@ fn dates_day_and_month_without_year() {
         date("He will visit on July 26.", Tense::Future),
         "2024-07-26"
     );
+    // A future-in-the-past ("was set to") reads as future; a day 3 days back beats one
+    // almost a year ahead.
+    assert_eq!(
+        date(
+            "The rally he was set to attend on 2 September was cancelled.",
+            Tense::Future
+        ),
+        "2023-09-02"
+    );
     let leap = Ymd::new(2025, 3, 1).unwrap();
     let got = resolve("on February 29", leap, Tense::Past).unwrap();
     assert_eq!(got.date.as_deref(), Some("2024-02-29"));

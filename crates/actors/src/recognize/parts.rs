@@ -1,0 +1,150 @@
+//! Building a mention from the parts of a chain: a blank mention over words, the sectors of
+//! role words, the actor of an organisation.
+
+use super::chain::Unit;
+use super::lexicon;
+use super::scan::{word_text, Atom, AtomKind};
+use super::{span_text, Mention, MentionKind, Recognizer, Word};
+
+pub(crate) fn blank(
+    text: &str,
+    words: &[Word],
+    w0: usize,
+    w1: usize,
+    si: usize,
+    kind: MentionKind,
+    rule: &'static str,
+) -> Mention {
+    let start = words[w0].start as usize;
+    let end = words[w1 - 1].end as usize;
+    Mention {
+        start,
+        end,
+        text: span_text(text, start, end),
+        kind,
+        country: None,
+        sectors: Vec::new(),
+        plover_sector: None,
+        code: None,
+        name: None,
+        role: None,
+        resolved_from: None,
+        rule,
+        sentence: si,
+        plural: false,
+        female: None,
+        place: None,
+        person: None,
+        modifier: None,
+    }
+}
+
+pub(crate) fn add_sectors(m: &mut Mention, codes: &[&str]) {
+    for c in codes {
+        // KB sector codes may be run together in the CAMEO manner ("GOVMIL").
+        let mut k = 0;
+        while k + 3 <= c.len() {
+            let s = &c[k..k + 3];
+            if !m.sectors.iter().any(|x| x == s) {
+                m.sectors.push(s.to_string());
+            }
+            k += 3;
+        }
+    }
+}
+
+/// Sectors and PLOVER sector of the role words of a chain; true when any was a real role
+/// (not only inherit words).
+pub(crate) fn role_sectors(rec: &Recognizer<'_>, roles: &[Atom], m: &mut Mention) -> bool {
+    let kb = rec.kb;
+    let mut any = false;
+    for a in roles {
+        if let AtomKind::Role {
+            cameo,
+            plover,
+            extra,
+        } = a.kind
+        {
+            any = true;
+            if let Some(i) = cameo {
+                add_sectors(m, &[kb.sectors()[i].code.as_str()]);
+            }
+            if let Some(i) = plover {
+                let code = &kb.sectors()[i].code;
+                m.plover_sector = Some(code.get(..3).unwrap_or(code).to_string());
+            }
+            if let Some(e) = extra {
+                let (s, p) = rec.lex.role(e);
+                add_sectors(m, s);
+                m.plover_sector = Some(p.to_string());
+            }
+        }
+    }
+    any
+}
+
+/// The actor of the organisation part of a chain: (country or IGO code, sectors, name).
+pub(crate) fn org_actor(
+    rec: &Recognizer<'_>,
+    text: &str,
+    words: &[Word],
+    org: Unit,
+) -> (Option<String>, Vec<String>, Option<String>) {
+    let kb = rec.kb;
+    match org {
+        Unit::Atom(a) => match a.kind {
+            AtomKind::Seat(s) => {
+                let seat = &kb.seats()[s];
+                (
+                    Some(seat.code.clone()),
+                    seat.sectors.clone(),
+                    Some(seat.phrase.clone()),
+                )
+            }
+            AtomKind::Igo(g) => {
+                let igo = &kb.igos()[g];
+                (
+                    Some(igo.code.clone()),
+                    Vec::new(),
+                    igo.names.first().cloned(),
+                )
+            }
+            AtomKind::Org(o) => {
+                let org = &rec.lex.orgs[o];
+                (
+                    Some(org.code.clone()),
+                    org.sectors.clone(),
+                    Some(org.name.clone()),
+                )
+            }
+            AtomKind::Media(m) => {
+                let (name, cc) = &rec.lex.media[m];
+                (
+                    Some(cc.clone()),
+                    vec!["MED".to_string()],
+                    Some(name.clone()),
+                )
+            }
+            _ => (None, Vec::new(), None),
+        },
+        Unit::Caps(a, b) => {
+            let head = word_text(text, &words[b - 1]);
+            let sec = lexicon::org_head(head).flatten();
+            let name = span_text(text, words[a].start as usize, words[b - 1].end as usize);
+            (
+                None,
+                sec.map(|s| vec![s.to_string()]).unwrap_or_default(),
+                Some(name),
+            )
+        }
+        Unit::Word(_) => (None, Vec::new(), None),
+    }
+}
+
+pub(crate) fn plural_word(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    (s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us"))
+        || s.ends_with("men")
+        || s == "police"
+        || s == "people"
+}
