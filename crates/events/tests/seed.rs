@@ -214,7 +214,10 @@ fn seed_us_urging_to_cease() {
         r.events[0].attribution.as_ref().unwrap().speaker_actors,
         vec![0]
     );
-    assert_eq!(r.events[1].modality, Modality::Actual);
+    // The negotiations sit under "cease" inside the appeal: coded as what the US asks for (a
+    // request that they stop), negated and requested, not as talks asserted to be going on.
+    assert_eq!(r.events[1].modality, Modality::Requested);
+    assert!(r.events[1].negated);
     assert!(r.rejected.iter().any(|x| x.rule == "reduce.halt_talks"
         && x.reason == RejectReason::Superseded("appeal.yield".into())));
 }
