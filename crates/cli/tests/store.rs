@@ -49,6 +49,21 @@ fn store_seed_ingest_query_is_idempotent() {
     ingest(&db, &[&seed], &["--published", "2023-09-05", "-q"]);
     let first = snapshot(&db);
     assert!(!first.0.is_empty());
+    // `--published` is the date the events were coded against; the stored article says so.
+    let store = Store::open(&db).unwrap();
+    let mut article_ids = Vec::new();
+    store
+        .query::<sitrep_store::Error>(&Filter::default(), |e| {
+            article_ids.push(e.event.article_id);
+            Ok(())
+        })
+        .unwrap();
+    let article = store
+        .article(&article_ids[0])
+        .unwrap()
+        .expect("stored article");
+    assert_eq!(article.published.as_deref(), Some("2023-09-05"));
+    drop(store);
     // Unchanged file: passed over. Forced: read again, nothing changes.
     let again = ingest(&db, &[&seed], &["--published", "2023-09-05"]);
     assert!(String::from_utf8_lossy(&again.stderr).contains("nothing new"));

@@ -172,8 +172,14 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         &input,
         |rec| {
             let coded = pipeline.code(rec, published.as_deref())?;
+            let mut article = ArticleRow::from_document(&coded.doc);
+            // `--published` overrides the article's own date for the coding, so the stored
+            // article shows the same date (as the API's ingest endpoint does).
+            if let Some(p) = &published {
+                article.published = Some(p.clone());
+            }
             let item = CodedArticle {
-                article: ArticleRow::from_document(&coded.doc),
+                article,
                 events: coded.events,
             };
             Ok(serde_json::to_vec(&item).expect("serialisable"))
