@@ -70,7 +70,11 @@ fn parse_args() -> Result<Args, String> {
         let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match x.as_str() {
             "--n" => a.n = value("--n")?.parse().map_err(|e| format!("--n: {e}"))?,
-            "--seed" => a.seed = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--seed" => {
+                a.seed = value("--seed")?
+                    .parse()
+                    .map_err(|e| format!("--seed: {e}"))?
+            }
             "--jsonl" => a.jsonl = true,
             "-h" | "--help" => {
                 return Err("usage: sample_events [FILE|-] [--n N] [--seed S] [--jsonl]".into())
