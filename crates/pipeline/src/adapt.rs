@@ -184,34 +184,14 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
         lex::sentence(&forms, &model.lexicon, &mut lex);
         a.tags.clone_from(&tags[si]);
         model.parse_tagged(&lex, &mut a, &mut scratch);
-        let base = info.span.start;
-        let mut s = Sentence {
-            words: Vec::with_capacity(forms.len()),
-            text: text.get(info.span.clone()).unwrap_or("").to_string(),
-        };
-        for (k, form) in forms.iter().enumerate() {
-            let tag = a.tags.get(k).copied().unwrap_or(0);
-            let (upos, xpos) = (model.upos(tag), model.xpos(tag));
-            let tok = &tokens[r.start + k];
-            // A head outside the sentence would be a parser bug; 0 (root) keeps the tree
-            // walkable instead of panicking later.
-            let head = a.heads.get(k).map_or(0, |&h| h as usize);
-            s.words.push(sitrep_events::Word {
-                form: (*form).to_string(),
-                lemma: model.lemmatizer.lemma(form, upos, xpos).to_lowercase(),
-                upos: upos.to_string(),
-                xpos: xpos.to_string(),
-                feats: model.lemmatizer.feats(form, upos, xpos),
-                head: if head > forms.len() { 0 } else { head },
-                deprel: a
-                    .labels
-                    .get(k)
-                    .map_or("dep", |&l| model.label(l))
-                    .to_string(),
-                start: tok.start as usize - base,
-                end: tok.end as usize - base,
-            });
-        }
+        let s = sentence_from(
+            model,
+            &a,
+            &forms,
+            &tokens[r.clone()],
+            info.span.start,
+            text.get(info.span.clone()).unwrap_or(""),
+        );
         info.parsed = Some(s);
     }
     for (mi, m) in out.mentions.iter().enumerate() {
@@ -384,32 +364,54 @@ pub(crate) fn parse_all(model: &sitrep_nlp::Model, text: &str) -> Vec<Sentence> 
         model.analyse(&forms, &mut a, &mut scratch);
         let base = tokens[r.start].start as usize;
         let end = tokens[r.end - 1].end as usize;
-        let mut s = Sentence {
-            words: Vec::with_capacity(forms.len()),
-            text: text.get(base..end).unwrap_or("").to_string(),
-        };
-        for (k, form) in forms.iter().enumerate() {
-            let tag = a.tags.get(k).copied().unwrap_or(0);
-            let (upos, xpos) = (model.upos(tag), model.xpos(tag));
-            let head = a.heads.get(k).map_or(0, |&h| h as usize);
-            let tok = &tokens[r.start + k];
-            s.words.push(sitrep_events::Word {
-                form: (*form).to_string(),
-                lemma: model.lemmatizer.lemma(form, upos, xpos).to_lowercase(),
-                upos: upos.to_string(),
-                xpos: xpos.to_string(),
-                feats: model.lemmatizer.feats(form, upos, xpos),
-                head: if head > forms.len() { 0 } else { head },
-                deprel: a
-                    .labels
-                    .get(k)
-                    .map_or("dep", |&l| model.label(l))
-                    .to_string(),
-                start: tok.start as usize - base,
-                end: tok.end as usize - base,
-            });
-        }
+        let s = sentence_from(
+            model,
+            &a,
+            &forms,
+            &tokens[r.clone()],
+            base,
+            text.get(base..end).unwrap_or(""),
+        );
         out.push(s);
     }
     out
+}
+
+/// The events crate's view of one analysed sentence: words with lemma, tags, feats, head and
+/// label, offsets relative to the sentence start `base`.
+fn sentence_from(
+    model: &sitrep_nlp::Model,
+    a: &Analysis,
+    forms: &[&str],
+    tokens: &[tokenize::Token],
+    base: usize,
+    text: &str,
+) -> Sentence {
+    let mut s = Sentence {
+        words: Vec::with_capacity(forms.len()),
+        text: text.to_string(),
+    };
+    for (k, (form, tok)) in forms.iter().zip(tokens).enumerate() {
+        let tag = a.tags.get(k).copied().unwrap_or(0);
+        let (upos, xpos) = (model.upos(tag), model.xpos(tag));
+        // A head outside the sentence would be a parser bug; 0 (root) keeps the tree
+        // walkable instead of panicking later.
+        let head = a.heads.get(k).map_or(0, |&h| h as usize);
+        s.words.push(sitrep_events::Word {
+            form: (*form).to_string(),
+            lemma: model.lemmatizer.lemma(form, upos, xpos).to_lowercase(),
+            upos: upos.to_string(),
+            xpos: xpos.to_string(),
+            feats: model.lemmatizer.feats(form, upos, xpos),
+            head: if head > forms.len() { 0 } else { head },
+            deprel: a
+                .labels
+                .get(k)
+                .map_or("dep", |&l| model.label(l))
+                .to_string(),
+            start: tok.start as usize - base,
+            end: tok.end as usize - base,
+        });
+    }
+    s
 }
