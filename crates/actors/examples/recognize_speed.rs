@@ -11,33 +11,13 @@
 //! are read at its own `date` field. Without `--tag` the rules read capitalisation only.
 
 use sitrep_actors::kb::{Kb, PartialDate};
-use sitrep_actors::recognize::{PlaceInfo, Places, Pos, Recognizer, Scratch, Word};
+use sitrep_actors::recognize::{Pos, Recognizer, Scratch, Word};
 use std::io::{BufRead, BufReader};
 use std::time::Instant;
 
-struct Gaz(&'static sitrep_places::Gazetteer);
-
-impl Places for Gaz {
-    fn resolve(&self, name: &str, countries: &[String], strict: bool) -> Option<PlaceInfo> {
-        let cx = sitrep_places::Context {
-            countries_mentioned: countries.to_vec(),
-            prefer: sitrep_places::Prefer::Auto,
-        };
-        let p = self.0.resolve(name, &cx)?;
-        let big = p.population.is_some_and(|n| n >= 100_000) || p.feature_code.is_some();
-        if strict && p.level == sitrep_places::Level::City && !big {
-            return None;
-        }
-        Some(PlaceInfo {
-            name: p.name,
-            country: p.country,
-            lat: p.lat,
-            lon: p.lon,
-            level: "city",
-            id: p.gazetteer_id,
-        })
-    }
-}
+#[path = "../tests/gaz.rs"]
+mod gaz;
+use gaz::Gaz;
 
 type Analysed = (String, Vec<Word>, Vec<std::ops::Range<usize>>, PartialDate);
 

@@ -7,36 +7,12 @@
 //! fails the test.
 
 use crate::common::shared_dir;
+pub use crate::gaz::Gaz;
 use crate::recognize::words;
 use sitrep_actors::kb::{Entry, Kb, PartialDate};
-use sitrep_actors::recognize::{PlaceInfo, Places, Recognizer, Scratch};
+use sitrep_actors::recognize::{Recognizer, Scratch};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
-
-/// Place resolution over the embedded gazetteer, as the CLI does it.
-pub struct Gaz(pub &'static sitrep_places::Gazetteer);
-
-impl Places for Gaz {
-    fn resolve(&self, name: &str, countries: &[String], strict: bool) -> Option<PlaceInfo> {
-        let cx = sitrep_places::Context {
-            countries_mentioned: countries.to_vec(),
-            prefer: sitrep_places::Prefer::Auto,
-        };
-        let p = self.0.resolve(name, &cx)?;
-        let big = p.population.is_some_and(|n| n >= 100_000) || p.feature_code.is_some();
-        if strict && p.level == sitrep_places::Level::City && !big {
-            return None;
-        }
-        Some(PlaceInfo {
-            name: p.name,
-            country: p.country,
-            lat: p.lat,
-            lon: p.lon,
-            level: "city",
-            id: p.gazetteer_id,
-        })
-    }
-}
 
 /// Reuters `places` terms are lower-case country names with hyphens ("west-germany"); the
 /// KB decodes most. These name states that no longer exist, or use a Reuters spelling.

@@ -2,6 +2,7 @@
 
 mod common;
 mod dict;
+mod gaz;
 mod kb_shared;
 mod ngec_eval;
 mod recognize;
