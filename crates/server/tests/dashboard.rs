@@ -151,12 +151,7 @@ async fn select(c: &Client, source: &str, target: &str, interval: &str, query: &
     if !both.is_selected().await.expect("checkbox state") {
         both.click().await.expect("ticking #both");
     }
-    c.find(Locator::Id("apply"))
-        .await
-        .expect("#apply")
-        .click()
-        .await
-        .expect("clicking Apply");
+    click_id(c, "apply", "clicking Apply").await;
     let ready = format!(
         "{} && document.getElementById('events').dataset.query === '{query}'",
         CHARTS_READY.trim_end_matches(';')
@@ -231,6 +226,16 @@ fn actor_in_sentence(actor: &Value, ev: &Value) -> Option<String> {
 
 /// The rendered text of every element matching `css`, read in one script so a redraw between
 /// WebDriver calls cannot leave a stale element (SVG text has no innerText: its textContent).
+/// Clicks the element with this id; `what` names the step in a failure.
+async fn click_id(c: &Client, id: &str, what: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
+}
+
 async fn texts(c: &Client, css: &str) -> Vec<String> {
     let v = c
         .execute(
@@ -395,12 +400,7 @@ async fn drive(c: &Client, base: &str, addr: SocketAddr, expected: &Value) {
     screenshot(c, "03-detail").await;
 
     // The article view: the article with this event's evidence marked.
-    c.find(Locator::Id("open-article"))
-        .await
-        .expect("#open-article")
-        .click()
-        .await
-        .expect("opening the article");
+    click_id(c, "open-article", "opening the article").await;
     wait_until(
         c,
         "return document.getElementById('article').dataset.state === 'ready';",
@@ -428,18 +428,8 @@ async fn drive(c: &Client, base: &str, addr: SocketAddr, expected: &Value) {
     screenshot(c, "04-article").await;
 
     // Markup in an article's metadata is shown as text and never run.
-    c.find(Locator::Id("article-close"))
-        .await
-        .expect("#article-close")
-        .click()
-        .await
-        .expect("closing the article");
-    c.find(Locator::Id("detail-close"))
-        .await
-        .expect("#detail-close")
-        .click()
-        .await
-        .expect("closing the detail");
+    click_id(c, "article-close", "closing the article").await;
+    click_id(c, "detail-close", "closing the detail").await;
     let probe = api
         .iter()
         .find(|e| e["article_id"] == PROBE_ID)
@@ -453,12 +443,7 @@ async fn drive(c: &Client, base: &str, addr: SocketAddr, expected: &Value) {
     .click()
     .await
     .expect("clicking the probe's row");
-    c.find(Locator::Id("open-article"))
-        .await
-        .expect("#open-article")
-        .click()
-        .await
-        .expect("opening the probe article");
+    click_id(c, "open-article", "opening the probe article").await;
     wait_until(
         c,
         "return document.getElementById('article').dataset.state === 'ready';",
@@ -483,18 +468,8 @@ async fn drive(c: &Client, base: &str, addr: SocketAddr, expected: &Value) {
         serde_json::json!([true, true, true]),
         "markup from the API ran or became a link"
     );
-    c.find(Locator::Id("article-close"))
-        .await
-        .expect("#article-close")
-        .click()
-        .await
-        .expect("closing the article");
-    c.find(Locator::Id("detail-close"))
-        .await
-        .expect("#detail-close")
-        .click()
-        .await
-        .expect("closing the detail");
+    click_id(c, "article-close", "closing the article").await;
+    click_id(c, "detail-close", "closing the detail").await;
     other_views(c, addr).await;
 }
 
