@@ -355,21 +355,7 @@ pub fn train(
 mod tests {
     use super::*;
     use crate::hash::Rng;
-
-    fn is_tree(heads: &[u32]) -> bool {
-        let n = heads.len();
-        if heads.iter().filter(|&&h| h == 0).count() != 1 || heads.iter().any(|&h| h as usize > n) {
-            return false;
-        }
-        (1..=n).all(|start| {
-            let (mut x, mut steps) = (start, 0);
-            while x != 0 && steps <= n {
-                x = heads[x - 1] as usize;
-                steps += 1;
-            }
-            x == 0
-        })
-    }
+    use crate::parser::is_tree;
 
     /// Scores every (feature, class) pair with a pseudo-random weight, so every feature fires
     /// (random table keys would almost never meet the parser's feature hashes).

@@ -517,25 +517,27 @@ pub fn train(
     tr.freeze(min_abs)
 }
 
+/// Test helper: `heads` (1-based, 0 = root) form one tree with a single root.
+#[cfg(test)]
+pub(crate) fn is_tree(heads: &[u32]) -> bool {
+    let n = heads.len();
+    if heads.iter().filter(|&&h| h == 0).count() != 1 || heads.iter().any(|&h| h as usize > n) {
+        return false;
+    }
+    (1..=n).all(|start| {
+        let (mut x, mut steps) = (start, 0);
+        while x != 0 && steps <= n {
+            x = heads[x - 1] as usize;
+            steps += 1;
+        }
+        x == 0
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::perceptron::Weights;
-
-    fn is_tree(heads: &[u32]) -> bool {
-        let n = heads.len();
-        if heads.iter().filter(|&&h| h == 0).count() != 1 || heads.iter().any(|&h| h as usize > n) {
-            return false;
-        }
-        (1..=n).all(|start| {
-            let (mut x, mut steps) = (start, 0);
-            while x != 0 && steps <= n {
-                x = heads[x - 1] as usize;
-                steps += 1;
-            }
-            x == 0
-        })
-    }
 
     #[test]
     fn parse_is_always_a_tree() {
