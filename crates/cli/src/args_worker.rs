@@ -66,6 +66,11 @@ pub struct WorkerRunArgs {
     /// Tasks coded at once by this worker (default 1: scale out with more workers).
     #[arg(long, default_value_t = 1)]
     pub threads: usize,
+    /// Messages pulled ahead of the coding threads at most, so the next task is in hand
+    /// when a thread frees up (fewer for long tasks: about 50 ms of work); 0 pulls only when
+    /// a thread is free.
+    #[arg(long, value_name = "N", default_value_t = sitrep_worker::nats::DEFAULT_PREFETCH)]
+    pub prefetch: usize,
     /// Exit once the queue has nothing left to deliver or acknowledge (default: run until
     /// SIGTERM).
     #[arg(long)]

@@ -6,7 +6,8 @@
 //! filesystem all workers see). A [`Coder`] turns one message into
 //! `DIR/<coder-version-slug>/<input-hash>.jsonl` (the events, byte for byte the JSON lines of
 //! `sitrep code`) plus `<input-hash>.skips.jsonl` when a record was lost; outputs are written
-//! to a temporary name, fsynced and renamed ([`output`]). The transport acknowledges a message
+//! to a temporary name, fsynced and renamed ([`output`]), several tasks at a time with one
+//! folder fsync (a group commit, [`Coder::commit`]). The transport acknowledges a message
 //! only after that, so a crash at any point leaves either no output (the message is delivered
 //! again) or the complete output (a redelivery is acknowledged without coding again): no
 //! result is lost or duplicated.
@@ -27,6 +28,7 @@ mod code;
 pub mod enqueue;
 pub mod nats;
 pub mod output;
+mod pump;
 mod task;
 
 #[cfg(feature = "kafka")]
@@ -34,12 +36,13 @@ pub mod kafka;
 #[cfg(feature = "test-util")]
 pub mod testing;
 
-pub use code::{skip_line, Coder, Outcome};
+pub use code::{skip_line, Coder, Outcome, StagedTask};
 pub use output::OutDir;
 pub use task::{InputHash, NotATask, Task, FILE_PREFIX};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Errors that stop a worker or a producer. Bad input never does: it becomes a recorded skip.
 #[derive(Debug, thiserror::Error)]
@@ -111,6 +114,39 @@ pub struct RunStats {
     /// Acknowledgements the transport failed to send; the outputs are durable, so the
     /// redelivery that follows is acknowledged without coding.
     pub ack_failures: u64,
+    /// Where the worker's time went (filled by the NATS transport).
+    pub timings: Timings,
+}
+
+/// Where a worker's time went, summed over its run (`sitrep worker run --json` prints it; the
+/// scaling benchmark reads it). Coding threads and the queue client run at the same time, so
+/// the parts overlap and do not add up to the wall time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Timings {
+    /// Pull requests sent, and the time from each request to its first message (or to its
+    /// end when it brought none).
+    pub pulls: u64,
+    /// See [`Timings::pulls`].
+    pub pull_wait: Duration,
+    /// Time coding slots sat free with no message in hand (waiting for the queue, including
+    /// the wait for the last messages and the final drain check).
+    pub starved: Duration,
+    /// Time in the coding pipeline, over all tasks.
+    pub code: Duration,
+    /// The rest of the tasks' time on coding threads: hashing, reading records, serialising,
+    /// writing outputs under temporary names.
+    pub write: Duration,
+    /// Group commits (fsync of the files, renames, folder fsync) and their total time.
+    pub commits: u64,
+    /// See [`Timings::commits`].
+    pub commit: Duration,
+    /// Time spent handing acknowledgements to the client, plus the final flush.
+    pub ack: Duration,
+    /// Since the Unix epoch: the first message received and the last acknowledgement sent,
+    /// so a benchmark can time the steady state of several workers without their start-up.
+    pub first_message: Option<Duration>,
+    /// See [`Timings::first_message`].
+    pub last_ack: Option<Duration>,
 }
 
 impl RunStats {

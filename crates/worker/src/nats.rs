@@ -6,19 +6,17 @@
 //!
 //! Delivery: a message not acknowledged within `ack_wait` (a worker killed, a network cut)
 //! is delivered again, to any worker, up to `max_deliver` times. A worker sends progress
-//! acknowledgements while it codes, so a long file task is not redelivered while its worker
-//! is alive. After `max_deliver` deliveries the server stops delivering a message and keeps
+//! acknowledgements for every message it holds (pulled ahead, coding, or waiting for its group
+//! commit), so a long file task is not redelivered while its worker is alive. After `max_deliver` deliveries the server stops delivering a message and keeps
 //! it in the stream; [`QueueStatus::dead_letters`] counts such messages so they are never
 //! lost silently (`sitrep worker status`).
 
-use crate::code::{Coder, Outcome};
+use crate::code::Coder;
 use crate::{Error, Reporter, RunStats};
-use async_nats::jetstream::{self, consumer, stream, AckKind};
-use futures_util::StreamExt;
+use async_nats::jetstream::{self, consumer, stream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::task::JoinSet;
 
 /// Where the queue lives and how it redelivers.
 #[derive(Debug, Clone)]
@@ -61,6 +59,10 @@ pub struct RunOptions {
     pub threads: usize,
     /// Stop once the queue holds nothing to deliver and nothing unacknowledged.
     pub drain: bool,
+    /// At most this many messages pulled ahead of the coding threads, so the next task is in
+    /// hand when a thread frees up (fewer when tasks are long: about 50 ms of work is held
+    /// ahead); 0 pulls only when a thread is free.
+    pub prefetch: usize,
 }
 
 impl Default for RunOptions {
@@ -68,9 +70,13 @@ impl Default for RunOptions {
         RunOptions {
             threads: 1,
             drain: false,
+            prefetch: DEFAULT_PREFETCH,
         }
     }
 }
+
+/// Default of [`RunOptions::prefetch`]: 5 ms documents reach it, file tasks stay near 0.
+pub const DEFAULT_PREFETCH: usize = 16;
 
 /// Counts of the queue, for `sitrep worker status` and drain checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +93,7 @@ pub struct QueueStatus {
 }
 
 /// Longest wait of one pull request; also how quickly a stop request is noticed when idle.
-const PULL_WAIT: Duration = Duration::from_millis(500);
+pub(crate) const PULL_WAIT: Duration = Duration::from_millis(500);
 
 /// Unawaited publish acknowledgements before waiting for them: async-nats blocks at 5,000
 /// in flight (`max_ack_inflight`), so awaiting in smaller batches avoids a stall.
@@ -134,7 +140,7 @@ async fn queue(
     Ok((stream, consumer))
 }
 
-async fn status_of(
+pub(crate) async fn status_of(
     stream: &mut stream::Stream,
     consumer: &mut consumer::PullConsumer,
 ) -> Result<QueueStatus, Error> {
@@ -221,10 +227,11 @@ pub fn status(cfg: &QueueConfig) -> Result<QueueStatus, Error> {
     })
 }
 
-/// Runs a worker until `stop` is set (then finishes the tasks in hand, acknowledges them and
-/// returns) or, with [`RunOptions::drain`], until the queue is empty. With `signals`,
-/// SIGTERM and SIGINT set `stop`. An error (an output that could not be made durable, the
-/// server gone) stops the worker; its unacknowledged messages are delivered again.
+/// Runs a worker until `stop` is set (then gives back the messages pulled ahead, finishes the
+/// tasks in hand, acknowledges them and returns) or, with [`RunOptions::drain`], until the
+/// queue is empty. With `signals`, SIGTERM and SIGINT set `stop`. An error (an output that
+/// could not be made durable, the server gone) stops the worker; its unacknowledged messages
+/// are delivered again. The loop itself (prefetch, group commit) is in `pump.rs`.
 pub fn run(
     cfg: &QueueConfig,
     coder: &Coder,
@@ -239,117 +246,18 @@ pub fn run(
         }
         let (client, js) = connect(cfg).await?;
         let (mut stream, mut consumer) = queue(&js, cfg).await?;
-        let threads = opts.threads.max(1);
-        let progress_every = (cfg.ack_wait / 3).max(Duration::from_millis(100));
-        let mut tasks: JoinSet<Result<(Outcome, bool), Error>> = JoinSet::new();
-        let mut stats = RunStats::default();
-        let mut failed = None;
-        while failed.is_none() && !stop.load(Ordering::SeqCst) {
-            let free = threads - tasks.len();
-            if free == 0 {
-                if let Some(done) = tasks.join_next().await {
-                    failed = settle(done, &mut stats, &report).err();
-                }
-                continue;
-            }
-            let mut batch = consumer
-                .batch()
-                .max_messages(free)
-                .expires(PULL_WAIT)
-                .messages()
-                .await
-                .map_err(|e| Error::queue("pulling", e))?;
-            let mut got = 0;
-            while let Some(msg) = batch.next().await {
-                let msg = msg.map_err(|e| Error::queue("receiving", e))?;
-                got += 1;
-                stats.messages += 1;
-                if msg.info().is_ok_and(|i| i.delivered > 1) {
-                    stats.redelivered += 1;
-                }
-                let coder = coder.clone();
-                tasks.spawn(handle(msg, coder, progress_every));
-            }
-            while let Some(done) = tasks.try_join_next() {
-                if let Err(e) = settle(done, &mut stats, &report) {
-                    failed.get_or_insert(e);
-                }
-            }
-            if got == 0 && tasks.is_empty() && opts.drain {
-                let s = status_of(&mut stream, &mut consumer).await?;
-                if s.pending == 0 && s.ack_pending == 0 {
-                    break;
-                }
-            }
-        }
-        // Stopping: the tasks in hand are finished and acknowledged; nothing new is pulled.
-        while let Some(done) = tasks.join_next().await {
-            if let Err(e) = settle(done, &mut stats, &report) {
-                failed.get_or_insert(e);
-            }
-        }
-        // Acknowledgements are buffered by the client; send them before returning.
-        let flushed = client.flush().await;
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        flushed.map_err(|e| Error::queue("flushing acknowledgements", e))?;
-        Ok(stats)
+        crate::pump::work(
+            &client,
+            &mut stream,
+            &mut consumer,
+            cfg,
+            coder,
+            opts,
+            &stop,
+            &report,
+        )
+        .await
     })
-}
-
-fn settle(
-    done: Result<Result<(Outcome, bool), Error>, tokio::task::JoinError>,
-    stats: &mut RunStats,
-    report: &Option<Reporter>,
-) -> Result<(), Error> {
-    let (outcome, acked) = match done {
-        Ok(r) => r?,
-        // Coding catches panics itself; a panic here is a bug in this module.
-        Err(e) => std::panic::resume_unwind(e.into_panic()),
-    };
-    if !acked {
-        stats.ack_failures += 1;
-    }
-    stats.add(&outcome);
-    if let Some(r) = report {
-        r(&outcome);
-    }
-    Ok(())
-}
-
-/// Codes one message on a blocking thread, telling the server it is in progress meanwhile,
-/// and acknowledges it once the outputs are durable. On an error the message is released
-/// (nak) so another worker takes it at once rather than after `ack_wait`.
-async fn handle(
-    msg: jetstream::Message,
-    coder: Coder,
-    progress_every: Duration,
-) -> Result<(Outcome, bool), Error> {
-    let body = msg.payload.clone();
-    let mut work = tokio::task::spawn_blocking(move || coder.process(&body));
-    let mut tick = tokio::time::interval(progress_every);
-    tick.tick().await;
-    let result = loop {
-        tokio::select! {
-            r = &mut work => break r,
-            _ = tick.tick() => {
-                // Best effort: a lost progress note only risks a redundant redelivery.
-                let _ = msg.ack_with(AckKind::Progress).await;
-            }
-        }
-    };
-    match result {
-        Ok(Ok(outcome)) => {
-            let acked = msg.ack().await.is_ok();
-            Ok((outcome, acked))
-        }
-        Ok(Err(e)) => {
-            let _ = msg.ack_with(AckKind::Nak(None)).await;
-            Err(e)
-        }
-        Err(join) => std::panic::resume_unwind(join.into_panic()),
-    }
 }
 
 fn watch_signals(stop: Arc<AtomicBool>) -> Result<(), Error> {

@@ -104,20 +104,30 @@ impl Pending {
         }
     }
 
-    /// Flush, fsync, rename into place, fsync the folder: only then is the output durable.
-    pub fn commit(mut self) -> Result<(), Error> {
+    /// Flushes the bytes to the OS under the temporary name, not yet durable: a batch of
+    /// staged files is made durable at once by [`OutDir::commit`] (one folder fsync for many
+    /// outputs instead of one each).
+    pub fn stage(mut self) -> Result<StagedFile, Error> {
+        // `out` is only taken here and in `drop`, so it is always present.
         let Some(w) = self.out.take() else {
-            return Ok(());
+            let e = std::io::Error::other("output already staged");
+            return Err(Error::output(&self.tmp, e));
         };
         let file = w
             .into_inner()
             .map_err(|e| Error::output(&self.tmp, e.into_error()))?;
-        file.sync_all().map_err(|e| Error::output(&self.tmp, e))?;
-        drop(file);
-        std::fs::rename(&self.tmp, &self.dest).map_err(|e| Error::output(&self.dest, e))?;
-        let dir = self.dest.parent().unwrap_or(Path::new("."));
-        sync_dir(dir).map_err(|e| Error::output(dir, e))?;
-        Ok(())
+        Ok(StagedFile {
+            file: Some(file),
+            tmp: std::mem::take(&mut self.tmp),
+            dest: std::mem::take(&mut self.dest),
+        })
+    }
+
+    /// Flush, fsync, rename into place, fsync the folder: only then is the output durable.
+    pub fn commit(self) -> Result<(), Error> {
+        let staged = self.stage()?;
+        let dir = staged.dest.parent().unwrap_or(Path::new(".")).to_path_buf();
+        commit_files(&dir, vec![staged], Vec::new(), false)
     }
 }
 
@@ -128,6 +138,69 @@ impl Drop for Pending {
             let _ = std::fs::remove_file(&self.tmp);
         }
     }
+}
+
+/// A file written under its temporary name and not yet durable; dropped without a commit, the
+/// temporary file is removed.
+#[derive(Debug)]
+pub struct StagedFile {
+    file: Option<File>,
+    tmp: PathBuf,
+    dest: PathBuf,
+}
+
+impl Drop for StagedFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+impl OutDir {
+    /// Group commit: makes a batch of staged files durable under their final names.
+    /// `first` are renamed (and the folder fsynced) before `marks`, the files whose presence
+    /// says a task is done, so a mark never survives a crash without the files it vouches for.
+    /// With `sync_anyway` the folder is fsynced even when nothing is renamed: a redelivered
+    /// task found done may have been renamed by another worker that has not fsynced the folder
+    /// yet, and must not be acknowledged before that rename is durable.
+    pub fn commit(
+        &self,
+        first: Vec<StagedFile>,
+        marks: Vec<StagedFile>,
+        sync_anyway: bool,
+    ) -> Result<(), Error> {
+        commit_files(&self.dir, first, marks, sync_anyway)
+    }
+}
+
+fn commit_files(
+    dir: &Path,
+    first: Vec<StagedFile>,
+    marks: Vec<StagedFile>,
+    sync_anyway: bool,
+) -> Result<(), Error> {
+    // Data first: a name must never point at bytes that a crash could lose.
+    for s in first.iter().chain(&marks) {
+        if let Some(f) = &s.file {
+            f.sync_all().map_err(|e| Error::output(&s.tmp, e))?;
+        }
+    }
+    let rename_all = |files: Vec<StagedFile>| -> Result<bool, Error> {
+        let any = !files.is_empty();
+        for mut s in files {
+            drop(s.file.take());
+            std::fs::rename(&s.tmp, &s.dest).map_err(|e| Error::output(&s.dest, e))?;
+        }
+        Ok(any)
+    };
+    if rename_all(first)? {
+        sync_dir(dir).map_err(|e| Error::output(dir, e))?;
+    }
+    if rename_all(marks)? || sync_anyway {
+        sync_dir(dir).map_err(|e| Error::output(dir, e))?;
+    }
+    Ok(())
 }
 
 /// fsync a folder so a rename or creation in it survives a crash.
@@ -165,5 +238,40 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert_eq!(names, vec!["abc.jsonl".to_string()]);
+    }
+
+    fn listing(out: &OutDir) -> Vec<String> {
+        let mut names: Vec<_> = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn group_commit_makes_every_staged_file_visible_and_drop_cleans_up() {
+        let root = tempfile::tempdir().unwrap();
+        let out = OutDir::create(root.path(), "v/1").unwrap();
+        let stage = |name: &str, bytes: &[u8]| {
+            let mut p = out.start(out.path().join(name)).unwrap();
+            p.write(bytes).unwrap();
+            p.stage().unwrap()
+        };
+        let first = vec![stage("a.skips.jsonl", b"s\n")];
+        let marks = vec![stage("a.jsonl", b"a\n"), stage("b.jsonl", b"b\n")];
+        // Staged is not done: nothing under a final name yet.
+        assert!(!out.is_done("a") && !out.is_done("b"));
+        assert_eq!(listing(&out).len(), 3, "three temporary files");
+        out.commit(first, marks, false).unwrap();
+        assert_eq!(listing(&out), ["a.jsonl", "a.skips.jsonl", "b.jsonl"]);
+        assert_eq!(std::fs::read(out.events_path("b")).unwrap(), b"b\n");
+
+        // A batch that fails before its commit leaves no file behind.
+        let dropped = vec![stage("c.jsonl", b"c\n")];
+        drop(dropped);
+        assert_eq!(listing(&out), ["a.jsonl", "a.skips.jsonl", "b.jsonl"]);
+        // Nothing to rename, but the folder is still synced (a task found done).
+        out.commit(Vec::new(), Vec::new(), true).unwrap();
     }
 }

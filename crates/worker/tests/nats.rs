@@ -23,6 +23,7 @@ fn drain(threads: usize) -> RunOptions {
     RunOptions {
         threads,
         drain: true,
+        ..RunOptions::default()
     }
 }
 
@@ -177,4 +178,61 @@ fn nats_file_task_codes_every_record_of_the_file() {
     let h_missing = hash(&bodies[1]);
     let s = std::fs::read_to_string(c.out().skips_path(&h_missing)).unwrap();
     assert!(s.contains("\"reason\":\"unreadable\""), "{s}");
+}
+
+/// A stop request while messages are pulled ahead: every message the worker received
+/// (in hand or pulled ahead) is finished and acknowledged, nothing stays unacknowledged, and
+/// a second worker codes exactly the rest.
+#[test]
+fn nats_stop_finishes_prefetched_messages_and_leaves_none_unacknowledged() {
+    let Some(server) = NatsServer::start() else {
+        return;
+    };
+    let cfg = config(&server);
+    let mut docs = crafted_docs();
+    docs.extend(news_docs(20).unwrap_or_default());
+    // Distinct bodies even without ../shared, so every task has its own output.
+    for i in 0..(24usize.saturating_sub(docs.len())) {
+        docs.push(format!(r#"{{"id": "x-{i}", "text": "Germany met France."}}"#).into_bytes());
+    }
+    let n = docs.len() as u64;
+    enqueue(&cfg, &docs);
+    let out = tempfile::tempdir().unwrap();
+    let c = coder(out.path());
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let seen = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let (stop2, seen2) = (Arc::clone(&stop), Arc::clone(&seen));
+    let report: sitrep_worker::Reporter = Arc::new(move |_| {
+        if seen2.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1 >= 3 {
+            stop2.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    let opts = RunOptions {
+        threads: 1,
+        drain: true,
+        prefetch: 8,
+    };
+    let first = nats::run(&cfg, &c, &opts, stop, false, Some(report)).unwrap();
+    assert!(first.coded >= 3 && first.coded < n, "{first:?}");
+    assert_eq!(
+        first.messages, first.coded,
+        "every message received was finished"
+    );
+    let s = nats::status(&cfg).unwrap();
+    assert_eq!(s.ack_pending, 0, "{s:?}");
+    assert_eq!(s.messages, n - first.coded, "{s:?}");
+    let outputs = listing(c.out().path())
+        .iter()
+        .filter(|n| !n.ends_with(".skips.jsonl"))
+        .count();
+    assert_eq!(outputs as u64, first.coded, "no temporary file left");
+    assert!(first.timings.commits >= 1 && first.timings.first_message.is_some());
+
+    let second = run(&cfg, &c, 1);
+    assert_eq!((second.coded, second.already_done), (n - first.coded, 0));
+    for d in &docs {
+        let got = std::fs::read(c.out().events_path(&hash(d))).unwrap();
+        assert_eq!(got, expected_events(d));
+    }
 }

@@ -71,6 +71,7 @@ fn run_worker(a: WorkerRunArgs) -> anyhow::Result<ExitCode> {
             let opts = RunOptions {
                 threads: a.threads,
                 drain: a.drain,
+                prefetch: a.prefetch,
             };
             nats::run(&queue_config(&a.queue), &coder, &opts, stop, true, report)
                 .context("worker stopped")?
@@ -158,6 +159,24 @@ fn stats_json(s: &RunStats) -> serde_json::Value {
         "events": s.events,
         "skipped": s.skipped,
         "ack_failures": s.ack_failures,
+        "timings": timings_json(&s.timings),
+    })
+}
+
+/// Seconds as numbers (the scaling benchmark sums them over workers).
+fn timings_json(t: &sitrep_worker::Timings) -> serde_json::Value {
+    let secs = |d: Duration| (d.as_secs_f64() * 1e6).round() / 1e6;
+    serde_json::json!({
+        "pulls": t.pulls,
+        "pull_wait_s": secs(t.pull_wait),
+        "starved_s": secs(t.starved),
+        "code_s": secs(t.code),
+        "write_s": secs(t.write),
+        "commits": t.commits,
+        "commit_s": secs(t.commit),
+        "ack_s": secs(t.ack),
+        "first_message_unix_s": t.first_message.map(secs),
+        "last_ack_unix_s": t.last_ack.map(secs),
     })
 }
 
