@@ -2,7 +2,7 @@
 # The Python package's coding overhead over the CLI (issue 7 acceptance: <= 10% per document).
 # Needs a venv with the sitrep wheel and pyarrow installed (see crates/py/README.md) and a
 # release build of the CLI:
-#   PY=/path/to/venv/bin/python SITREP_BIN=target/release/sitrep bench/python/overhead.sh [--runs 3] [--limit N]
+#   PY=/path/to/venv/bin/python SITREP_BIN=target/release/sitrep bench/python/overhead.sh [--runs 7] [--limit N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY="${PY:-python3}"

@@ -8,7 +8,7 @@
 //! coded is a skip `(row, reason, detail)` in the result, never an exception: one bad
 //! document must not fail a Spark task.
 
-use crate::{parse_format, pipeline};
+use crate::{parse_format, pipeline, worker};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
@@ -244,28 +244,36 @@ impl Columns {
 
 type SkipRow = (u64, &'static str, String);
 
+/// Codes every row. Each document is coded on a worker thread (`crate::worker`) while this
+/// thread keeps the batch's columns, as the CLI's workers code and its main thread writes: the
+/// columns grow through the whole batch, and in the coder's arena their strings scattered the
+/// heap that its short-lived allocations search (`_int_malloc` took 10% of the CPU time).
 fn code_all(
-    p: &Pipeline,
+    p: &'static Pipeline,
     cells: Vec<Cell>,
     mut meta: Meta,
     kind: Option<PayloadKind>,
-    published: Option<&str>,
+    published: Option<String>,
     include_json: bool,
-) -> (Columns, Vec<SkipRow>) {
+) -> Result<(Columns, Vec<SkipRow>), String> {
     let mut cols = Columns {
         event_json: include_json.then(Vec::new),
         ..Columns::default()
     };
     let mut skips = Vec::new();
     for (i, c) in cells.into_iter().enumerate() {
-        let coded =
-            record(i, c, &mut meta, kind).and_then(|rec| api::code_caught(p, rec, published));
+        let rec = record(i, c, &mut meta, kind);
+        let published = published.clone();
+        let coded = worker::run(move || {
+            rec.and_then(|rec| api::code_caught(p, rec, published.as_deref()))
+                .map(|coded| coded.events)
+        })?;
         match coded {
-            Ok(coded) => coded.events.iter().for_each(|e| cols.push(e)),
+            Ok(events) => events.iter().for_each(|e| cols.push(e)),
             Err(skip) => skips.push((i as u64, skip.reason.as_str(), skip.detail)),
         }
     }
-    (cols, skips)
+    Ok((cols, skips))
 }
 
 fn check_len(name: &str, col: &Option<Vec<Option<String>>>, n: usize) -> PyResult<()> {
@@ -320,15 +328,9 @@ pub(crate) fn code_columns<'py>(
     drop(texts);
     let (cols, skips) = py
         .detach(move || {
+            // Built on the calling thread, out of the workers' arenas (see `crate::worker`).
             let p = pipeline()?;
-            Ok::<_, String>(code_all(
-                p,
-                cells,
-                meta,
-                kind,
-                published_override.as_deref(),
-                include_json,
-            ))
+            code_all(p, cells, meta, kind, published_override, include_json)
         })
         .map_err(PyRuntimeError::new_err)?;
     Ok((cols.into_dict(py)?, skips))

@@ -3,20 +3,25 @@
 //! Thin by design: every document goes through the same library calls as `sitrep code`
 //! (`sitrep_pipeline::api`), so the package's event JSON is byte for byte the CLI's. Python
 //! values are converted while the GIL is held; the coding itself runs with the GIL released
-//! ([`Python::detach`]), so other Python threads keep running and several threads can code at
-//! once on one shared [`Pipeline`]. The pipeline is built once per process, on first use.
+//! ([`Python::detach`]) on a worker thread of the extension (`worker`: the calling thread's
+//! malloc arena is the interpreter's), so other Python threads keep running and several
+//! threads can code at once on one shared [`Pipeline`]. The pipeline is built once per
+//! process, on first use.
 //!
-//! The Python wrapper (`python/sitrep/__init__.py`) turns the JSON into dicts and the batch
-//! columns into a pyarrow `RecordBatch`; no arrow crate is built on this side.
+//! Events and extracted documents become dicts here (`topy`, no JSON round trip); the Python
+//! wrapper (`python/sitrep/__init__.py`) turns the batch columns into a pyarrow `RecordBatch`;
+//! no arrow crate is built on this side.
 
 mod batch;
+mod topy;
+mod worker;
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyList, PyString};
 use sitrep_doc::{Hints, PayloadKind, Skip};
-use sitrep_pipeline::{api, Pipeline, PipelineOptions};
+use sitrep_pipeline::{api, Coded, Pipeline, PipelineOptions};
 use sitrep_sources::Limits;
 use std::sync::OnceLock;
 
@@ -86,6 +91,25 @@ fn hints(id: Option<String>, url: Option<String>, title: Option<String>) -> Hint
     }
 }
 
+/// Extracts a document on a worker thread, the GIL released.
+fn extracted(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    h: Hints,
+) -> PyResult<sitrep_doc::Document> {
+    let bytes = doc_bytes(data)?;
+    let kind = parse_format(format)?;
+    py.detach(move || {
+        worker::run(move || {
+            let rec = api::document_record(INPUT, bytes, kind, h, &Limits::default())?;
+            api::extract(rec)
+        })
+    })
+    .map_err(PyRuntimeError::new_err)?
+    .map_err(skip_err)
+}
+
 /// Extracted document as the JSON text of `sitrep extract`.
 #[pyfunction]
 #[pyo3(signature = (data, *, format=None, url=None, title=None, id=None))]
@@ -97,15 +121,45 @@ fn extract_json(
     title: Option<String>,
     id: Option<String>,
 ) -> PyResult<String> {
+    let doc = extracted(py, data, format, hints(id, url, title))?;
+    Ok(api::ExtractJson::new(&doc).to_json())
+}
+
+/// Extracted document as a dict with the fields and values of `sitrep extract` JSON.
+#[pyfunction]
+#[pyo3(signature = (data, *, format=None, url=None, title=None, id=None))]
+fn extract_dict<'py>(
+    py: Python<'py>,
+    data: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    url: Option<String>,
+    title: Option<String>,
+    id: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let doc = extracted(py, data, format, hints(id, url, title))?;
+    topy::to_py(py, &api::ExtractJson::new(&doc))
+}
+
+/// Codes one document on a worker thread, the GIL released.
+fn coded(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    published: Option<String>,
+    format: Option<&str>,
+    h: Hints,
+) -> PyResult<Coded> {
     let bytes = doc_bytes(data)?;
     let kind = parse_format(format)?;
-    let h = hints(id, url, title);
-    py.detach(move || {
-        let rec = api::document_record(INPUT, bytes, kind, h, &Limits::default())?;
-        let doc = api::extract(rec)?;
-        Ok(api::ExtractJson::new(&doc).to_json())
-    })
-    .map_err(skip_err)
+    let out = py.detach(move || {
+        // Built on the calling thread, as the CLI builds it on its main thread: the models'
+        // long-lived allocations then stay out of the arenas the workers code in.
+        let p = pipeline()?;
+        worker::run(move || {
+            api::document_record(INPUT, bytes, kind, h, &Limits::default())
+                .and_then(|rec| api::code_caught(p, rec, published.as_deref()))
+        })
+    });
+    out.map_err(PyRuntimeError::new_err)?.map_err(skip_err)
 }
 
 /// Coded events as the JSON lines `sitrep code` prints for this document.
@@ -120,20 +174,30 @@ fn code_jsonl(
     url: Option<String>,
     title: Option<String>,
 ) -> PyResult<String> {
-    let bytes = doc_bytes(data)?;
-    let kind = parse_format(format)?;
-    let h = hints(id, url, title);
-    let out = py.detach(move || -> Result<Result<Vec<u8>, Skip>, String> {
-        let p = pipeline()?;
-        Ok((|| {
-            let rec = api::document_record(INPUT, bytes, kind, h, &Limits::default())?;
-            let coded = api::code_caught(p, rec, published.as_deref())?;
-            Ok(api::events_jsonl(&coded.events))
-        })())
-    });
-    let jsonl = out.map_err(PyRuntimeError::new_err)?.map_err(skip_err)?;
+    let coded = coded(py, data, published, format, hints(id, url, title))?;
     // Event JSON is built from Rust strings: always UTF-8.
-    String::from_utf8(jsonl).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+    String::from_utf8(api::events_jsonl(&coded.events))
+        .map_err(|e| PyRuntimeError::new_err(e.to_string()))
+}
+
+/// Coded events as a list of dicts with the fields and values of the CLI's JSON lines.
+#[pyfunction]
+#[pyo3(signature = (data, *, published=None, format=None, id=None, url=None, title=None))]
+fn code_dicts<'py>(
+    py: Python<'py>,
+    data: &Bound<'_, PyAny>,
+    published: Option<String>,
+    format: Option<&str>,
+    id: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+) -> PyResult<Bound<'py, PyList>> {
+    let coded = coded(py, data, published, format, hints(id, url, title))?;
+    let list = PyList::empty(py);
+    for e in &coded.events {
+        list.append(topy::to_py(py, e)?)?;
+    }
+    Ok(list)
 }
 
 /// Builds the process's pipeline now (it is otherwise built on first use).
@@ -153,7 +217,9 @@ fn coder_version() -> &'static str {
 fn _sitrep(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SkipError", m.py().get_type::<SkipError>())?;
     m.add_function(wrap_pyfunction!(extract_json, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_dict, m)?)?;
     m.add_function(wrap_pyfunction!(code_jsonl, m)?)?;
+    m.add_function(wrap_pyfunction!(code_dicts, m)?)?;
     m.add_function(wrap_pyfunction!(batch::code_columns, m)?)?;
     m.add_function(wrap_pyfunction!(load, m)?)?;
     m.add_function(wrap_pyfunction!(coder_version, m)?)?;

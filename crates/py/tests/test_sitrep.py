@@ -169,3 +169,25 @@ def test_gil_is_released_while_coding(seed):
         t.join()
     assert not skips and len(cols["event_id"]) > 0
     assert state["seen_inside"] > 0
+
+
+def _code_in_child(text):
+    return sitrep.code(text, published=SEED_PUBLISHED)
+
+
+def test_threads_and_forked_children_code_alike(seed):
+    """Coding runs on the extension's worker threads: Python threads calling at once each get
+    their own answer, and a process forked after coding (multiprocessing, Spark's daemon) starts
+    its own workers instead of waiting forever on its parent's."""
+    import multiprocessing
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = seed.read_text(encoding="utf-8")
+    texts = [text, text + "\n\nKim Jong Un met Vladimir Putin in Moscow on Monday.", text[: len(text) // 2]]
+    alone = [sitrep.code(t, published=SEED_PUBLISHED) for t in texts]
+    assert all(alone)
+    with ThreadPoolExecutor(len(texts)) as ex:
+        together = list(ex.map(lambda t: sitrep.code(t, published=SEED_PUBLISHED), texts * 2))
+    assert together == alone * 2
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply_async(_code_in_child, (text,)).get(timeout=120) == alone[0]
