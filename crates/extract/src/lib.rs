@@ -67,7 +67,19 @@ impl Extractor {
         );
         let decoded = match decoded {
             Ok(d) => d,
-            Err(reason) => return Err(skip(reason, String::new())),
+            Err(reason) => {
+                // A skip names its cause for the person reading the warning, not only its
+                // class (found by the pipeline's mutation test: records with NUL bytes that
+                // came in as JSONL rows or queue messages were skipped with an empty detail).
+                let detail = match reason {
+                    SkipReason::Empty => "the payload is empty or only whitespace",
+                    SkipReason::Binary => {
+                        "NUL or control bytes in the first 8 KiB: not a text or HTML document"
+                    }
+                    _ => "the payload could not be decoded as text",
+                };
+                return Err(skip(reason, detail.into()));
+            }
         };
         let mut ex = match rec.payload.kind {
             PayloadKind::Html => html::extract(&decoded.text, &rec.hints),
@@ -111,5 +123,37 @@ impl Extractor {
             dropped: ex.dropped,
             notes,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_doc::{Hints, Payload};
+
+    fn record(bytes: &[u8]) -> RawRecord {
+        RawRecord {
+            input: "in".into(),
+            record: 3,
+            payload: Payload {
+                kind: PayloadKind::Text,
+                bytes: bytes.to_vec(),
+            },
+            hints: Hints::default(),
+        }
+    }
+
+    /// Regression: a decode skip (binary, empty) came back with an empty detail.
+    #[test]
+    fn extract_decode_skips_say_why() {
+        let ex = Extractor::new(ExtractOptions::default());
+        for (bytes, reason) in [
+            (&b"Kim met\0Putin."[..], SkipReason::Binary),
+            (&b" \n\t "[..], SkipReason::Empty),
+        ] {
+            let skip = ex.extract(record(bytes)).unwrap_err();
+            assert_eq!((skip.reason, skip.record), (reason, Some(3)));
+            assert!(!skip.detail.is_empty(), "{skip:?}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Mutated valid inputs in every format, forced and detected: the reader must never panic,
 //! must end, and every skip must say where and why. A poor man's fuzzer with a fixed seed (the
-//! cargo-fuzz targets live outside the workspace); failures print the seed to replay.
+//! cargo-fuzz targets of the same readers are in `fuzz/`, outside the workspace: see
+//! `fuzz/README.md`); failures print the seed to replay.
 
 use crate::util::*;
 use sitrep_sources::{open_reader, InputFormat, SourceItem, SourceOptions};
