@@ -1,6 +1,8 @@
 //! Arguments of `sitrep dict ...`: PETRARCH and TABARI dictionary tools.
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Subcommand};
+use sitrep_actors::dict::Format;
 use std::path::PathBuf;
 
 /// `sitrep dict ...`
@@ -27,8 +29,8 @@ pub struct DictLintArgs {
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// Read every file as this format instead of detecting it.
-    #[arg(long, value_enum)]
-    pub format: Option<DictFormatArg>,
+    #[arg(long, value_parser = dict_format())]
+    pub format: Option<Format>,
     /// Print one JSON object (files, findings, counts) instead of text.
     #[arg(long)]
     pub json: bool,
@@ -37,31 +39,42 @@ pub struct DictLintArgs {
     pub quiet: bool,
 }
 
-/// Dictionary formats for `--format`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum DictFormatArg {
-    /// PETRARCH `.actors.txt`.
-    PetrarchActors,
-    /// PETRARCH `.agents.txt`.
-    PetrarchAgents,
-    /// PETRARCH-1 or PETRARCH-2 verb patterns.
-    PetrarchVerbs,
-    /// PETRARCH `.discards.txt`.
-    PetrarchDiscards,
-    /// PETRARCH issue coding.
-    PetrarchIssues,
-    /// One word a line.
-    WordList,
-    /// TABARI `.actors`.
-    TabariActors,
-    /// TABARI `.agents`.
-    TabariAgents,
-    /// TABARI `.verbs`.
-    TabariVerbs,
-    /// TABARI discard list.
-    TabariDiscards,
-    /// TABARI `.options`.
-    TabariOptions,
-    /// TABARI `.project`.
-    TabariProject,
+/// `--format` values: the names `sitrep_actors::dict::Format` gives itself, so the list cannot
+/// drift from the formats the loader knows.
+fn dict_format() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::ALL.map(Format::name))
+        .map(|name| Format::from_name(&name).expect("every listed name is a format's name"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(subcommand)]
+        dict: DictCommand,
+    }
+
+    fn format_of(args: &[&str]) -> Result<Option<Format>, clap::Error> {
+        let cli = Cli::try_parse_from(
+            ["sitrep", "lint"]
+                .iter()
+                .chain(args)
+                .chain(["x.txt"].iter()),
+        )?;
+        let DictCommand::Lint(a) = cli.dict;
+        Ok(a.format)
+    }
+
+    #[test]
+    fn format_accepts_every_loader_name_and_nothing_else() {
+        for f in Format::ALL {
+            assert_eq!(format_of(&["--format", f.name()]).unwrap(), Some(f));
+        }
+        assert_eq!(format_of(&[]).unwrap(), None);
+        let err = format_of(&["--format", "petrarch-actor"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
+    }
 }

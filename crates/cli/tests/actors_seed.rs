@@ -4,7 +4,6 @@
 //! country and every expected sector; a place, a place mention of that name in the country
 //! and within the tolerance of the expected point.
 use crate::common::*;
-use serde_json::Value;
 
 fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -16,21 +15,14 @@ fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 #[test]
 fn actors_seed_resolves_every_expected_actor_and_place() {
     let Some(shared) = shared() else { return };
-    let seed = shared.join("seed");
-    let raw = std::fs::read(seed.join("kim-putin-euronews.expected.json")).unwrap();
-    let expected: Value = serde_json::from_slice(&raw).unwrap();
-    let input = seed.join(expected["input"]["file"].as_str().unwrap());
+    let (expected, input) = seed_case(&shared);
     let published = expected["input"]["published"].as_str().unwrap();
     let out = sitrep()
         .args(["actors", "--quiet", "--published", published])
         .arg(&input)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let docs = json_lines(&out.stdout);
     assert_eq!(docs.len(), 1);
     let doc = &docs[0];
@@ -42,12 +34,7 @@ fn actors_seed_resolves_every_expected_actor_and_place() {
     for want in expected["actors"].as_array().unwrap() {
         let name = want["text"].as_str().unwrap();
         let country = want["country"].as_str().unwrap();
-        let sectors: Vec<&str> = want["sector"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s.as_str().unwrap())
-            .collect();
+        let sectors = strings(&want["sector"]);
         let hit = actors.iter().any(|m| {
             m["text"].as_str().unwrap().contains(name)
                 && m["country"] == country

@@ -1,6 +1,6 @@
 //! `sitrep code` and `sitrep eval` (event suites) end to end on the seed article.
 
-use crate::common::{json_lines, run_with_stdin, shared, sitrep};
+use crate::common::{assert_ok, json_lines, run_with_stdin, shared, sitrep};
 
 const FIELDS: [&str; 16] = [
     "event_id",
@@ -27,11 +27,7 @@ fn seed_path() -> Option<std::path::PathBuf> {
 
 fn code(args: &[&str]) -> std::process::Output {
     let out = sitrep().arg("code").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     out
 }
 
@@ -113,11 +109,7 @@ fn eval_json_runs_the_seed_suite() {
         .arg(&shared)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["seed"]["required"], 6);
     assert_eq!(v["seed"]["matched"], 6);

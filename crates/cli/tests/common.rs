@@ -1,5 +1,5 @@
 //! Helpers shared by the CLI tests.
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 pub fn sitrep() -> Command {
@@ -14,21 +14,28 @@ pub fn repo_root() -> PathBuf {
         .unwrap()
 }
 
-/// `../shared` beside the checkout, or None (then the caller skips, unless
-/// SITREP_REQUIRE_SHARED=1, which makes a missing ../shared a failure).
+/// `../shared` (`sitrep_doc::shared_data`), or None after a printed skip (then the caller
+/// skips, unless SITREP_REQUIRE_SHARED=1, which makes a missing ../shared a failure).
 pub fn shared() -> Option<PathBuf> {
-    let found = std::env::var_os("SITREP_SHARED")
-        .map(PathBuf::from)
-        .or_else(|| Some(repo_root().join("../shared")))
-        .filter(|p| p.join("data").is_dir());
-    if found.is_none() {
-        assert!(
-            std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
-            "../shared is required (SITREP_REQUIRE_SHARED=1) but was not found"
-        );
-        eprintln!("skipped: ../shared not found (set SITREP_SHARED)");
-    }
-    found
+    sitrep_doc::shared_data::for_test("")
+}
+
+/// Fails the test, showing the command's stderr, unless it exited 0.
+pub fn assert_ok(out: &Output) {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The seed article's `expected.json` and the input file it names, under `shared/seed`.
+pub fn seed_case(shared: &Path) -> (serde_json::Value, PathBuf) {
+    let seed = shared.join("seed");
+    let raw = std::fs::read(seed.join("kim-putin-euronews.expected.json")).unwrap();
+    let expected: serde_json::Value = serde_json::from_slice(&raw).unwrap();
+    let input = seed.join(expected["input"]["file"].as_str().unwrap());
+    (expected, input)
 }
 
 /// Run with stdin from bytes.
@@ -49,6 +56,15 @@ pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
     out
+}
+
+/// A JSON list of strings; anything else fails the test.
+pub fn strings(v: &serde_json::Value) -> Vec<&str> {
+    v.as_array()
+        .expect("a list of strings")
+        .iter()
+        .map(|s| s.as_str().expect("a string"))
+        .collect()
 }
 
 pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {

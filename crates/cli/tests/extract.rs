@@ -28,11 +28,7 @@ fn extract_examples_folder_gives_every_document_with_all_fields() {
         .arg(examples())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let docs = json_lines(&out.stdout);
     // flood-relief.txt, harbour-talks.html, wire.jsonl (3 lines): sorted path order.
     assert_eq!(docs.len(), 5, "{docs:#?}");
@@ -96,12 +92,7 @@ fn extract_html_example_keeps_story_and_drops_furniture() {
     assert_eq!(d["site"], "The Meridian Herald");
     assert_eq!(d["published"], "2024-03-18");
     assert_eq!(d["language"], "en");
-    let authors: Vec<&str> = d["authors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a.as_str().unwrap())
-        .collect();
+    let authors = strings(&d["authors"]);
     assert!(
         authors.contains(&"Lena Okafor") && authors.contains(&"Tomas Reyes"),
         "{authors:?}"
@@ -179,11 +170,7 @@ fn extract_is_deterministic_across_runs_and_thread_counts() {
 fn extract_reads_stdin_and_prints_text_format() {
     let html = std::fs::read(examples().join("harbour-talks.html")).unwrap();
     let out = run_with_stdin(&["extract", "--quiet", "--format", "text", "-"], &html);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.starts_with("The foreign ministers of Norland"),

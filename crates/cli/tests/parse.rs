@@ -19,11 +19,7 @@ fn parse_conllu_keeps_words_and_fills_columns() {
         &["parse", "--input-format", "conllu", "--quiet"],
         GOLD.as_bytes(),
     );
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.starts_with("# sent_id = t-1\n# text = Kim met Putin in Moscow.\n"),
@@ -102,11 +98,7 @@ fn parse_raw_text_gives_sentences_with_char_offsets() {
         &["parse", "--input-format", "text", "--quiet"],
         body.as_bytes(),
     );
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.matches("# text = ").count(), 2, "{text}");
     assert!(
@@ -135,11 +127,7 @@ fn eval_parser_json_has_the_documented_fields() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let j = &json_lines(&out.stdout)[0];
     for k in ["upos", "xpos", "uas", "las", "sentences_per_s"] {
         let v = j[k].as_f64().unwrap_or(-1.0);

@@ -3,23 +3,11 @@
 //! `sitrep extract ../shared/seed/kim-putin-euronews.txt`. The expectations are read from the
 //! JSON file, so a change there is tested without touching this file.
 use crate::common::*;
-use serde_json::Value;
-
-fn strings(v: &Value) -> Vec<&str> {
-    v.as_array()
-        .expect("a list of strings")
-        .iter()
-        .map(|s| s.as_str().expect("a string"))
-        .collect()
-}
 
 #[test]
 fn seed_extract_meets_every_clean_text_expectation() {
     let Some(shared) = shared() else { return };
-    let seed = shared.join("seed");
-    let raw = std::fs::read(seed.join("kim-putin-euronews.expected.json")).unwrap();
-    let expected: Value = serde_json::from_slice(&raw).unwrap();
-    let input = seed.join(expected["input"]["file"].as_str().unwrap());
+    let (expected, input) = seed_case(&shared);
     let want = &expected["clean_text"];
 
     let out = sitrep()
@@ -28,11 +16,7 @@ fn seed_extract_meets_every_clean_text_expectation() {
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout.clone()).unwrap();
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let docs = json_lines(&out.stdout);
     assert_eq!(docs.len(), 1, "one document expected: {stdout}");
     let d = &docs[0];

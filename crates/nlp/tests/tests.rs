@@ -6,28 +6,8 @@
 use sitrep_nlp::{conllu, eval, Model};
 use std::path::PathBuf;
 
-fn shared_dir() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("SITREP_SHARED") {
-        return Some(PathBuf::from(p));
-    }
-    let cwd = std::env::current_dir().ok()?;
-    cwd.ancestors()
-        .flat_map(|a| [a.join("shared"), a.join("../shared")])
-        .find(|c| c.join("data").is_dir())
-}
-
 fn ewt(split: &str) -> Option<PathBuf> {
-    let p = shared_dir()?.join(format!("data/ud-english-ewt/en_ewt-ud-{split}.conllu.gz"));
-    if p.is_file() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
-        "SITREP_REQUIRE_SHARED=1 but {} is missing",
-        p.display()
-    );
-    eprintln!("skipped: {} not found (set SITREP_SHARED)", p.display());
-    None
+    sitrep_doc::shared_data::for_test(&format!("data/ud-english-ewt/en_ewt-ud-{split}.conllu.gz"))
 }
 
 #[test]

@@ -17,21 +17,10 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// `SITREP_SHARED`, else `../shared` beside the repo; None (printed) when absent, a failure
-/// under `SITREP_REQUIRE_SHARED=1`.
+/// `../shared` (`sitrep_doc::shared_data`); None (printed) when absent, a failure under
+/// `SITREP_REQUIRE_SHARED=1`.
 fn shared() -> Option<PathBuf> {
-    let found = std::env::var_os("SITREP_SHARED")
-        .map(PathBuf::from)
-        .or_else(|| Some(repo_root().join("../shared")))
-        .filter(|p| p.join("data").is_dir());
-    if found.is_none() {
-        assert!(
-            std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
-            "../shared is required (SITREP_REQUIRE_SHARED=1) but was not found"
-        );
-        eprintln!("skipped: ../shared not found (set SITREP_SHARED)");
-    }
-    found
+    sitrep_doc::shared_data::for_test("")
 }
 
 /// One HTTP/1.1 exchange over a fresh connection: (status, lower-cased head, body).

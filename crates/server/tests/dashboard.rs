@@ -22,28 +22,11 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(30);
 
-/// `SITREP_SHARED`, else `shared/` or `../shared` beside an ancestor of the crate; `None`
-/// (a printed skip) when absent, a failure under `SITREP_REQUIRE_SHARED=1`.
+/// The shared folder holding `seed/` (`sitrep_doc::shared_data`); `None` (a printed skip)
+/// when absent, a failure under `SITREP_REQUIRE_SHARED=1`.
 fn shared() -> Option<PathBuf> {
-    let found = std::env::var_os("SITREP_SHARED")
-        .map(PathBuf::from)
-        .or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .ancestors()
-                .find_map(|a| {
-                    [a.join("shared"), a.join("../shared")]
-                        .into_iter()
-                        .find(|c| c.join("seed").is_dir())
-                })
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
-            "SITREP_REQUIRE_SHARED=1 but no shared folder was found"
-        );
-        eprintln!("dashboard test skipped: ../shared not found (set SITREP_SHARED)");
-    }
-    found
+    sitrep_doc::shared_data::for_named_test("dashboard", "seed")
+        .and_then(|seed| seed.parent().map(Path::to_path_buf))
 }
 
 /// Codes `inputs` and stores them; every record must be coded (a skip fails the test with

@@ -35,11 +35,7 @@ pub(crate) fn read_line<R: BufRead>(
     buf.clear();
     let mut any = false;
     loop {
-        let avail = match r.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let avail = fill(r)?;
         if avail.is_empty() {
             return Ok(if any { Line::Complete } else { Line::Eof });
         }
@@ -66,11 +62,7 @@ pub(crate) fn discard_line<R: BufRead>(
     mut stop: impl FnMut() -> bool,
 ) -> io::Result<Discard> {
     loop {
-        let avail = match r.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let avail = fill(r)?;
         if avail.is_empty() {
             return Ok(Discard::Eof);
         }
@@ -93,11 +85,7 @@ pub(crate) fn discard_exact<R: BufRead>(
     mut stop: impl FnMut() -> bool,
 ) -> io::Result<Discard> {
     while n > 0 {
-        let avail = match r.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let avail = fill(r)?;
         if avail.is_empty() {
             return Ok(Discard::Eof);
         }
@@ -121,11 +109,7 @@ pub(crate) fn read_exact_into<R: BufRead>(
     buf.clear();
     buf.reserve_exact(n);
     while buf.len() < n {
-        let avail = match r.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let avail = fill(r)?;
         if avail.is_empty() {
             break;
         }
@@ -145,11 +129,7 @@ pub(crate) fn read_to_end_bounded<R: BufRead>(
 ) -> io::Result<bool> {
     buf.clear();
     loop {
-        let avail = match r.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let avail = fill(r)?;
         if avail.is_empty() {
             return Ok(false);
         }
@@ -161,6 +141,22 @@ pub(crate) fn read_to_end_bounded<R: BufRead>(
         buf.extend_from_slice(avail);
         r.consume(n);
     }
+}
+
+/// `fill_buf`, retried when a signal interrupts it (`Interrupted` is not a read error). The
+/// end of input is answered without a second read (a terminal's end of input is not sticky).
+fn fill<R: BufRead>(r: &mut R) -> io::Result<&[u8]> {
+    loop {
+        match r.fill_buf() {
+            Ok([]) => return Ok(&[]),
+            Ok(_) => break,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    // Bytes are buffered now, so this call hands them back without reading. (Returning the
+    // first call's slice from inside the loop is rejected by today's borrow checker.)
+    r.fill_buf()
 }
 
 /// Grow `buf` for `extra` more bytes without letting amortised doubling overshoot `limit`, so
@@ -211,6 +207,37 @@ mod tests {
         assert_eq!(discard_line(&mut r, || true).unwrap(), Discard::Stopped);
         let mut r = BufReader::with_capacity(4, Cursor::new(vec![b'x'; 10]));
         assert_eq!(discard_exact(&mut r, 20, || false).unwrap(), Discard::Eof);
+    }
+
+    /// Answers `Interrupted` on every other read (the first included), else reads the cursor.
+    struct Flaky {
+        inner: Cursor<Vec<u8>>,
+        interrupt: bool,
+    }
+
+    impl io::Read for Flaky {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            self.interrupt = !self.interrupt;
+            if self.interrupt {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            self.inner.read(out)
+        }
+    }
+
+    #[test]
+    fn reads_retry_after_an_interrupted_call() {
+        let flaky = Flaky {
+            inner: Cursor::new(b"ab\ncd".to_vec()),
+            interrupt: false,
+        };
+        let mut r = BufReader::with_capacity(2, flaky);
+        let mut buf = Vec::new();
+        assert_eq!(read_line(&mut r, &mut buf, 100).unwrap(), Line::Complete);
+        assert_eq!(buf, b"ab");
+        assert!(!read_to_end_bounded(&mut r, &mut buf, 100).unwrap());
+        assert_eq!(buf, b"cd");
+        assert_eq!(read_line(&mut r, &mut buf, 100).unwrap(), Line::Eof);
     }
 
     #[test]

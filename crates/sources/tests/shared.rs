@@ -6,27 +6,10 @@ use sitrep_sources::SourceOptions;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The shared folder by the workspace rule (`SITREP_SHARED`, else an ancestor's `shared/` or
-/// `../shared`); `None` means skip, unless `SITREP_REQUIRE_SHARED=1`.
+/// The shared folder (`sitrep_doc::shared_data`); `None` means skip, unless
+/// `SITREP_REQUIRE_SHARED=1`.
 pub fn shared_dir() -> Option<PathBuf> {
-    let found = std::env::var_os("SITREP_SHARED")
-        .map(PathBuf::from)
-        .or_else(|| {
-            let cwd = std::env::current_dir().ok()?;
-            cwd.ancestors().find_map(|a| {
-                [a.join("shared"), a.join("../shared")]
-                    .into_iter()
-                    .find(|c| c.join("data").is_dir())
-            })
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
-            "SITREP_REQUIRE_SHARED=1 but no shared/ folder found"
-        );
-        eprintln!("skipping: no shared/ folder (set SITREP_SHARED)");
-    }
-    found
+    sitrep_doc::shared_data::for_test("")
 }
 
 #[test]

@@ -387,43 +387,24 @@ impl Store {
         dyad: Option<(&str, &str)>,
     ) -> Result<Vec<DyadDay>> {
         let err = self.sql_err();
-        let map = |r: &Row| {
-            Ok(DyadDay {
-                day: r.get(0)?,
-                source: r.get(1)?,
-                target: r.get(2)?,
-                events: r.get(3)?,
-                goldstein_sum: r.get(4)?,
-            })
+        let (tail, params): (&str, Vec<&dyn rusqlite::ToSql>) = match &dyad {
+            Some((s, t)) => (
+                "AND src = ?3 AND tgt = ?4 ORDER BY day",
+                vec![&from, &to, s, t],
+            ),
+            None => ("ORDER BY day, src, tgt", vec![&from, &to]),
         };
-        let cols = "SELECT day, src, tgt, events, goldstein_sum FROM dyad_day";
-        let out = match dyad {
-            Some((s, t)) => {
-                let mut st = self
-                    .conn
-                    .prepare_cached(&format!(
-                        "{cols} WHERE day BETWEEN ?1 AND ?2 AND src = ?3 AND tgt = ?4 ORDER BY day"
-                    ))
-                    .map_err(&err)?;
-                let rows = st
-                    .query_map(rusqlite::params![from, to, s, t], map)
-                    .map_err(&err)?;
-                rows.collect::<rusqlite::Result<Vec<_>>>()
-            }
-            None => {
-                let mut st = self
-                    .conn
-                    .prepare_cached(&format!(
-                        "{cols} WHERE day BETWEEN ?1 AND ?2 ORDER BY day, src, tgt"
-                    ))
-                    .map_err(&err)?;
-                let rows = st
-                    .query_map(rusqlite::params![from, to], map)
-                    .map_err(&err)?;
-                rows.collect::<rusqlite::Result<Vec<_>>>()
-            }
-        };
-        out.map_err(&err)
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT day, src, tgt, events, goldstein_sum FROM dyad_day
+                 WHERE day BETWEEN ?1 AND ?2 {tail}"
+            ))
+            .map_err(&err)?;
+        let rows = st
+            .query_map(params.as_slice(), dyad_day_row)
+            .map_err(&err)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&err)
     }
 
     /// The same aggregation computed from the events table (GROUP BY over the covering
@@ -440,15 +421,7 @@ impl Store {
             )
             .map_err(&err)?;
         let rows = st
-            .query_map(rusqlite::params![from, to], |r| {
-                Ok(DyadDay {
-                    day: r.get(0)?,
-                    source: r.get(1)?,
-                    target: r.get(2)?,
-                    events: r.get(3)?,
-                    goldstein_sum: r.get(4)?,
-                })
-            })
+            .query_map(rusqlite::params![from, to], dyad_day_row)
             .map_err(&err)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&err)
     }
@@ -466,6 +439,18 @@ impl Store {
             .map_err(&err)?;
         Ok((ev as u64, ar as u64))
     }
+}
+
+/// A row with the rollup's columns (day, source, target, events, Goldstein sum), from the
+/// rollup table or from the scan that checks it.
+fn dyad_day_row(r: &Row) -> rusqlite::Result<DyadDay> {
+    Ok(DyadDay {
+        day: r.get(0)?,
+        source: r.get(1)?,
+        target: r.get(2)?,
+        events: r.get(3)?,
+        goldstein_sum: r.get(4)?,
+    })
 }
 
 #[cfg(test)]

@@ -20,22 +20,10 @@ pub fn coder(out: &Path) -> Coder {
     Coder::new(pipeline(), dir, None)
 }
 
-/// `../shared` beside the checkout (or `SITREP_SHARED`), else None after a skip message;
-/// under `SITREP_REQUIRE_SHARED=1` a missing folder fails.
+/// `../shared` (`sitrep_doc::shared_data`), else None after a skip message; under
+/// `SITREP_REQUIRE_SHARED=1` a missing folder fails.
 pub fn shared() -> Option<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let found = std::env::var_os("SITREP_SHARED")
-        .map(PathBuf::from)
-        .or_else(|| Some(root.join("../shared")))
-        .filter(|p| p.join("data").is_dir());
-    if found.is_none() {
-        assert!(
-            std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
-            "../shared is required (SITREP_REQUIRE_SHARED=1) but was not found"
-        );
-        eprintln!("skipped: ../shared not found (set SITREP_SHARED)");
-    }
-    found
+    sitrep_doc::shared_data::for_test("")
 }
 
 /// Hand-written documents: two with events, one without text, one broken JSON object.

@@ -1,28 +1,11 @@
 //! `sitrep dict lint`: load dictionaries, print their findings and a summary per file.
 
-use crate::args_dict::{DictFormatArg, DictLintArgs};
+use crate::args_dict::DictLintArgs;
 use serde_json::{json, Value};
-use sitrep_actors::dict::{self, FindingKind, Format, Loaded};
+use sitrep_actors::dict::{self, FindingKind, Loaded};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-fn format_of(arg: DictFormatArg) -> Format {
-    match arg {
-        DictFormatArg::PetrarchActors => Format::PetrarchActors,
-        DictFormatArg::PetrarchAgents => Format::PetrarchAgents,
-        DictFormatArg::PetrarchVerbs => Format::PetrarchVerbs,
-        DictFormatArg::PetrarchDiscards => Format::PetrarchDiscards,
-        DictFormatArg::PetrarchIssues => Format::PetrarchIssues,
-        DictFormatArg::WordList => Format::WordList,
-        DictFormatArg::TabariActors => Format::TabariActors,
-        DictFormatArg::TabariAgents => Format::TabariAgents,
-        DictFormatArg::TabariVerbs => Format::TabariVerbs,
-        DictFormatArg::TabariDiscards => Format::TabariDiscards,
-        DictFormatArg::TabariOptions => Format::TabariOptions,
-        DictFormatArg::TabariProject => Format::TabariProject,
-    }
-}
 
 /// What happened to one input file.
 enum Outcome {
@@ -53,7 +36,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
 }
 
 fn load_all(args: &DictLintArgs) -> Vec<Outcome> {
-    let forced = args.format.map(format_of);
+    let forced = args.format;
     let mut outcomes = Vec::new();
     for input in &args.files {
         if input.is_dir() {

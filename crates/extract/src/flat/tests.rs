@@ -391,28 +391,13 @@ fn odd_input_never_panics_and_is_deterministic() {
     assert_eq!(ex.text.chars().filter(|c| *c == 'x').count(), 100_000);
 }
 
-/// `../shared` beside the checkout (or `SITREP_SHARED`); None means skip, unless
-/// `SITREP_REQUIRE_SHARED=1` makes its absence a failure.
-fn shared() -> Option<std::path::PathBuf> {
-    let found = std::env::var_os("SITREP_SHARED")
-        .map(std::path::PathBuf::from)
-        .or_else(|| Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")))
-        .filter(|p| p.join("seed").is_dir());
-    if found.is_none() {
-        assert!(
-            std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
-            "../shared is required (SITREP_REQUIRE_SHARED=1) but was not found"
-        );
-        eprintln!("skipped: ../shared not found (set SITREP_SHARED)");
-    }
-    found
-}
-
 /// The seed through the library (the CLI test in crates/cli checks the same through the binary).
 #[test]
 fn seed_clean_text_expectations_hold_in_the_library() {
-    let Some(shared) = shared() else { return };
-    let seed = shared.join("seed");
+    // A printed skip without ../shared, a failure under SITREP_REQUIRE_SHARED=1.
+    let Some(seed) = sitrep_doc::shared_data::for_test("seed") else {
+        return;
+    };
     let raw = std::fs::read(seed.join("kim-putin-euronews.expected.json")).unwrap();
     let expected: serde_json::Value = serde_json::from_slice(&raw).unwrap();
     let want = &expected["clean_text"];

@@ -165,6 +165,20 @@ pub(crate) struct Node {
 }
 
 impl Node {
+    /// A node not linked into the tree yet.
+    fn unlinked(kind: Kind, name: QualName) -> Node {
+        Node {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            depth: 0,
+            kind,
+            name,
+        }
+    }
+
     pub(crate) fn tag(&self) -> Option<Tag> {
         match self.kind {
             Kind::Element { tag, .. } => Some(tag),
@@ -234,16 +248,10 @@ impl Dom {
         let end = prefix(html, MAX_INPUT_BYTES).len();
         let stop = std::rc::Rc::new(Cell::new(false));
         let sink = Sink {
-            nodes: RefCell::new(vec![Node {
-                parent: NONE,
-                first_child: NONE,
-                last_child: NONE,
-                prev: NONE,
-                next: NONE,
-                depth: 0,
-                kind: Kind::Document,
-                name: QualName::new(None, html5ever::ns!(), html5ever::local_name!("")),
-            }]),
+            nodes: RefCell::new(vec![Node::unlinked(
+                Kind::Document,
+                QualName::new(None, html5ever::ns!(), html5ever::local_name!("")),
+            )]),
             text_bytes: Cell::new(0),
             stop: stop.clone(),
         };
@@ -343,16 +351,7 @@ impl Sink {
         if nodes.len() >= MAX_NODES {
             self.stop.set(true);
         }
-        nodes.push(Node {
-            parent: NONE,
-            first_child: NONE,
-            last_child: NONE,
-            prev: NONE,
-            next: NONE,
-            depth: 0,
-            kind,
-            name,
-        });
+        nodes.push(Node::unlinked(kind, name));
         (nodes.len() - 1) as Id
     }
 
@@ -364,16 +363,7 @@ impl Sink {
         if parent == NONE {
             return;
         }
-        if prev != NONE {
-            nodes[prev as usize].next = next;
-        } else {
-            nodes[parent as usize].first_child = next;
-        }
-        if next != NONE {
-            nodes[next as usize].prev = prev;
-        } else {
-            nodes[parent as usize].last_child = prev;
-        }
+        Self::relink(nodes, parent, prev, next, next, prev);
         let n = &mut nodes[id as usize];
         n.parent = NONE;
         n.prev = NONE;
@@ -399,15 +389,22 @@ impl Sink {
             c.next = before;
             c.depth = depth;
         }
+        Self::relink(nodes, parent, prev, before, child, child);
+    }
+
+    /// Sets the links across the gap between siblings `prev` and `next` under `parent` (NONE
+    /// stands for an end of the child list, whose link lives in the parent): `prev` is then
+    /// followed by `after_prev`, and `next` preceded by `before_next`.
+    fn relink(nodes: &mut [Node], parent: Id, prev: Id, next: Id, after_prev: Id, before_next: Id) {
         if prev != NONE {
-            nodes[prev as usize].next = child;
+            nodes[prev as usize].next = after_prev;
         } else {
-            nodes[parent as usize].first_child = child;
+            nodes[parent as usize].first_child = after_prev;
         }
-        if before != NONE {
-            nodes[before as usize].prev = child;
+        if next != NONE {
+            nodes[next as usize].prev = before_next;
         } else {
-            nodes[parent as usize].last_child = child;
+            nodes[parent as usize].last_child = before_next;
         }
     }
 

@@ -2,28 +2,10 @@ use super::*;
 use crate::tokenize::{analyse, tokenize};
 use std::path::PathBuf;
 
-/// `../shared` as `sitrep_eval::shared_dir` finds it (not a dependency: eval sits above
-/// nlp). None means: print a skip, unless SITREP_REQUIRE_SHARED=1.
+/// `../shared` through the workspace's one locator; None means it printed a skip (a failure
+/// under SITREP_REQUIRE_SHARED=1).
 pub(super) fn shared_dir(what: &str) -> Option<PathBuf> {
-    let found = std::env::var("SITREP_SHARED")
-        .ok()
-        .map(PathBuf::from)
-        .or_else(|| {
-            let cwd = std::env::current_dir().ok()?;
-            cwd.ancestors().find_map(|a| {
-                [a.join("shared"), a.join("../shared")]
-                    .into_iter()
-                    .find(|c| c.join("data").is_dir())
-            })
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
-            "../shared not found and SITREP_REQUIRE_SHARED=1 ({what})"
-        );
-        eprintln!("skipping {what}: ../shared not found (set SITREP_SHARED)");
-    }
-    found
+    sitrep_doc::shared_data::for_named_test(what, "")
 }
 
 pub(super) fn read_gz(path: &std::path::Path) -> String {
