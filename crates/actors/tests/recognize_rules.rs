@@ -113,3 +113,185 @@ fn rules_reported_speech_sentence_keeps_both_actors() {
     assert_eq!(with_text(&ms, "Iran").code.as_deref(), Some("IRN"));
     assert_eq!(with_text(&ms, "Israel").code.as_deref(), Some("ISR"));
 }
+
+fn run_at(text: &str, date: PartialDate) -> Vec<Mention> {
+    let kb = Kb::builtin().expect("KB loads");
+    let rec = Recognizer::new(kb);
+    let (w, s) = words(text);
+    rec.recognize(text, &w, &s, date, &NoPlaces, &mut Scratch::default())
+}
+
+#[test]
+fn rules_peoples_give_a_country_chosen_by_the_article() {
+    let ms = run("Karen guerrillas attacked a base . Tamils protested .");
+    assert_eq!(
+        with_text(&ms, "Karen guerrillas").code.as_deref(),
+        Some("MMRREB")
+    );
+    let m = with_text(&ms, "Tamils");
+    assert_eq!(
+        (m.kind, m.country.as_deref()),
+        (MentionKind::Agent, Some("LKA"))
+    );
+    // The article's countries choose among a people's states.
+    let ms = run("Kurdish fighters held the town . Syria protested .");
+    assert_eq!(
+        with_text(&ms, "Kurdish fighters").code.as_deref(),
+        Some("SYRREB")
+    );
+    let ms = run("Kurdish fighters held the town .");
+    assert_eq!(
+        with_text(&ms, "Kurdish fighters").code.as_deref(),
+        Some("IRQREB")
+    );
+    // A singular group name alone is also a given name: no actor.
+    let ms = run("Karen said she would stay .");
+    assert!(ms.iter().all(|m| m.country.is_none()), "{ms:#?}");
+}
+
+#[test]
+fn rules_state_adjective_names_the_branch_of_a_non_state_group() {
+    let ms = run("Pakistani Taliban fighters and the Taliban clashed .");
+    assert_eq!(
+        with_text(&ms, "Pakistani Taliban fighters").code.as_deref(),
+        Some("PAKREB")
+    );
+    assert_eq!(
+        with_text(&ms, "the Taliban").code.as_deref(),
+        Some("AFGREB")
+    );
+    // A state body keeps its own country.
+    let ms = run("Russian FSB officers left .");
+    assert_eq!(ms[0].country.as_deref(), Some("RUS"), "{ms:#?}");
+}
+
+#[test]
+fn rules_arabic_article_and_armed_group_members() {
+    let ms = run("al-Qaida and al-Shabaab claimed it . Hamas gunmen fired .");
+    assert_eq!(with_text(&ms, "al-Qaida").code.as_deref(), Some("IMGREB"));
+    assert_eq!(with_text(&ms, "al-Shabaab").code.as_deref(), Some("SOMREB"));
+    let m = with_text(&ms, "Hamas gunmen");
+    assert_eq!(
+        (m.code.as_deref(), m.plover_sector.as_deref()),
+        (Some("PSEREB"), Some("REB"))
+    );
+    let ms = run("The International Court of Justice ruled .");
+    assert_eq!(ms[0].plover_sector.as_deref(), Some("JUD"), "{ms:#?}");
+}
+
+#[test]
+fn rules_bare_surname_after_an_office_title() {
+    let ms = run("President Bush met Senator Brown .");
+    assert_eq!(
+        with_text(&ms, "President Bush").country.as_deref(),
+        Some("USA")
+    );
+    // Gordon Brown is in the KB, but a senator is not a prime minister.
+    assert_eq!(with_text(&ms, "Senator Brown").country, None);
+}
+
+#[test]
+fn rules_offices_filled_by_the_audit_have_dated_holders() {
+    let ms = run_at(
+        "Prime Minister Leszek Miller met Foreign Minister Espen Barth Eide .",
+        PartialDate::ymd(2003, 3, 1),
+    );
+    let m = with_text(&ms, "Prime Minister Leszek Miller");
+    assert_eq!(m.code.as_deref(), Some("POLGOV"));
+    assert_eq!(m.role.as_ref().map(|r| r.role), Some("head_of_government"));
+    // Barth Eide held no office in 2003; in 2013 he was foreign minister.
+    let ms = run_at("Espen Barth Eide spoke .", PartialDate::ymd(2013, 1, 10));
+    let m = with_text(&ms, "Espen Barth Eide");
+    assert_eq!(m.role.as_ref().map(|r| r.role), Some("foreign_minister"));
+    assert_eq!(m.country.as_deref(), Some("NOR"));
+}
+
+#[test]
+fn rules_agents_take_the_country_of_the_place_they_are_in() {
+    let ms = run("Officials in Ukraine said protesters in Hong Kong left .");
+    let m = with_text(&ms, "Officials");
+    assert_eq!(m.code.as_deref(), Some("UKRGOV"));
+    assert_eq!(with_text(&ms, "protesters").country.as_deref(), Some("HKG"));
+    // Refugees and troops are often foreign to where they are.
+    let ms = run("Refugees in Jordan and troops in Mali waited .");
+    assert_eq!(with_text(&ms, "Refugees").country, None);
+    assert_eq!(with_text(&ms, "troops").country, None);
+}
+
+#[test]
+fn rules_backers_are_not_actors_and_forces_are_military() {
+    let ms = run("Iranian-backed militias attacked US forces .");
+    assert!(
+        ms.iter().all(|m| m.country.as_deref() != Some("IRN")),
+        "{ms:#?}"
+    );
+    assert_eq!(with_text(&ms, "US forces").code.as_deref(), Some("USAMIL"));
+    let ms = run("Syrian government forces and Israel's military fired .");
+    assert_eq!(
+        with_text(&ms, "Syrian government forces").code.as_deref(),
+        Some("SYRGOVMIL")
+    );
+    assert_eq!(
+        with_text(&ms, "Israel's military").code.as_deref(),
+        Some("ISRMIL")
+    );
+}
+
+#[test]
+fn rules_ngos_are_coded_with_their_sector() {
+    let ms = run(
+        "Amnesty International and Doctors Without Borders accused the army. \
+                  The Red Cross and the Committee to Protect Journalists spoke.",
+    );
+    for (text, code, plover) in [
+        ("Amnesty International", "NGOHRI", "SOC"),
+        ("Doctors Without Borders", "NGOHLH", "MED"),
+        ("The Red Cross", "NGOHLH", "SOC"),
+        ("the Committee to Protect Journalists", "NGOHRIMED", "SOC"),
+    ] {
+        let m = with_text(&ms, text);
+        assert_eq!(m.code.as_deref(), Some(code), "{m:?}");
+        assert_eq!(m.plover_sector.as_deref(), Some(plover), "{m:?}");
+    }
+}
+
+#[test]
+fn rules_coordinated_country_words_share_the_role_noun() {
+    let ms = run("U.S. and Russian negotiators met. French or German ministers spoke.");
+    for (text, code) in [
+        ("U.S.", "USAGOV"),
+        ("Russian negotiators", "RUSGOV"),
+        ("French", "FRAGOV"),
+        ("German ministers", "DEUGOV"),
+    ] {
+        assert_eq!(with_text(&ms, text).code.as_deref(), Some(code), "{ms:#?}");
+    }
+    // A country named before "and" and a noun of its own is left alone.
+    let ms = run("Russia and Chinese diplomats met.");
+    assert_eq!(with_text(&ms, "Russia").code.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn rules_heads_of_state_before_2000_are_known() {
+    let kb = Kb::builtin().expect("KB loads");
+    let rec = Recognizer::new(kb);
+    let text = "President Reagan met Soviet leader Mikhail Gorbachev in Geneva.";
+    let (w, s) = words(text);
+    let at = |date| rec.recognize(text, &w, &s, date, &NoPlaces, &mut Scratch::default());
+    // In their time they are the government; later, former officials of the same country.
+    let ms = at(PartialDate::ymd(1985, 11, 19));
+    assert_eq!(
+        with_text(&ms, "President Reagan").code.as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        with_text(&ms, "Soviet leader Mikhail Gorbachev")
+            .code
+            .as_deref(),
+        Some("RUSGOV")
+    );
+    let ms = at(PartialDate::ymd(2024, 3, 1));
+    let m = with_text(&ms, "Soviet leader Mikhail Gorbachev");
+    assert_eq!(m.country.as_deref(), Some("RUS"), "{m:?}");
+    assert_ne!(m.code.as_deref(), Some("RUSGOV"), "{m:?}");
+}

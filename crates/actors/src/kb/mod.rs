@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 /// The people files embedded in the binary, in name order (the order `from_dir` reads a
 /// folder in, so both give the same person indices). `from_dir` reads every `people/*.txt`;
 /// these names are the ones agreed with the people data, one file per region.
-const PEOPLE: [(&str, &str); 6] = [
+const PEOPLE: [(&str, &str); 8] = [
     (
         "people/americas.txt",
         include_str!("../../kb/people/americas.txt"),
@@ -49,10 +49,18 @@ const PEOPLE: [(&str, &str); 6] = [
         "people/heads_2025.txt",
         include_str!("../../kb/people/heads_2025.txt"),
     ),
+    (
+        "people/heads_before_2000.txt",
+        include_str!("../../kb/people/heads_before_2000.txt"),
+    ),
     ("people/igos.txt", include_str!("../../kb/people/igos.txt")),
     (
         "people/middle_east_africa.txt",
         include_str!("../../kb/people/middle_east_africa.txt"),
+    ),
+    (
+        "people/offices_2000_2025.txt",
+        include_str!("../../kb/people/offices_2000_2025.txt"),
     ),
 ];
 

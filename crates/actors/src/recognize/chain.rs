@@ -242,6 +242,27 @@ fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
     c
 }
 
+/// Whether the words from `w` are "-backed" or the like, glued to the word before.
+fn backer(text: &str, words: &[Word], w: usize) -> bool {
+    let glued = |i: usize| i > 0 && words.get(i).is_some_and(|x| x.start == words[i - 1].end);
+    glued(w)
+        && glued(w + 1)
+        && words.get(w).is_some_and(|x| word_text(text, x) == "-")
+        && words.get(w + 1).is_some_and(|x| {
+            matches!(
+                word_text(text, x).to_ascii_lowercase().as_str(),
+                "backed" | "funded" | "sponsored" | "supported" | "armed" | "trained" | "aligned"
+            )
+        })
+}
+
+/// Sectors of an armed non-state group.
+fn armed_group(sectors: &[String]) -> bool {
+    sectors
+        .iter()
+        .any(|s| matches!(s.as_str(), "REB" | "INS" | "SEP"))
+}
+
 fn is_former(w: &str) -> bool {
     w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex")
 }
@@ -309,7 +330,18 @@ pub(crate) fn compose(
                 ));
             }
             let (cc, secs, name) = org_actor(rec, text, words, org);
-            if cc.is_some() {
+            // A state's adjective before a non-state group says which branch or where it
+            // fights ("Pakistani Taliban", "Syrian Muslim Brotherhood"): the adjective wins.
+            let non_state = matches!(
+                org,
+                Unit::Atom(Atom {
+                    kind: AtomKind::Org(_),
+                    ..
+                })
+            ) && secs
+                .iter()
+                .any(|s| matches!(s.as_str(), "REB" | "INS" | "SEP" | "OPP" | "PTY"));
+            if cc.is_some() && !(non_state && country.is_some()) {
                 country = cc;
             }
             org_sectors = secs;
@@ -368,6 +400,22 @@ pub(crate) fn compose(
                     words[b - 1].end as usize,
                 ));
                 m.country = country;
+                // A bare surname after an office title ("President Bush"): the country of
+                // the KB people with that surname, when they agree on one.
+                if m.country.is_none()
+                    && b == a + 1
+                    && c.roles.iter().any(|r| {
+                        let t = span_text(
+                            text,
+                            words[r.w0].start as usize,
+                            words[r.w1 - 1].end as usize,
+                        );
+                        super::groups::is_office_title(&t)
+                    })
+                {
+                    let surname = word_text(text, &words[a]);
+                    m.country = rec.lex.groups.surname_country(surname).map(str::to_string);
+                }
                 if !role_sectors(rec, &c.roles, &mut m) {
                     if !org_sectors.is_empty() {
                         m.sectors = org_sectors.clone();
@@ -392,6 +440,11 @@ pub(crate) fn compose(
                     } else if m.country.is_some() {
                         m.sectors.push("GOV".to_string());
                     }
+                } else if armed_group(&org_sectors) && m.plover_sector.as_deref() == Some("UAF") {
+                    // "Boko Haram gunmen", "Hamas militiamen": the members of a rebel group
+                    // are the group, not unaffiliated armed men.
+                    m.sectors = org_sectors.clone();
+                    m.plover_sector = None;
                 }
                 m.name = org_name.clone();
                 m.rule = if c.country.is_some() || c.org.is_some() {
@@ -430,10 +483,24 @@ pub(crate) fn compose(
                 m.country = country;
                 m.sectors = org_sectors.clone();
                 m.name = org_name.clone();
+                // International courts and tribunals are judicial actors (PLOVER JUD); CAMEO
+                // gives IGO codes no sector.
+                if m.kind == MentionKind::Igo
+                    && org_name
+                        .as_deref()
+                        .is_some_and(|n| n.contains("Court") || n.contains("Tribunal"))
+                {
+                    m.plover_sector = Some("JUD".to_string());
+                }
                 if m.country.is_none() && m.sectors.is_empty() {
                     m.kind = MentionKind::Unknown;
                     m.rule = "unknown_org";
                 }
+            }
+            _ if backer(text, words, c.end) => {
+                // "Iranian-backed militias", "Russian-backed separatists": the backer is not
+                // the actor (the militias are not Iran); no mention.
+                continue;
             }
             _ => {
                 // A country (or capital) with a possessive or determiner only.

@@ -92,6 +92,8 @@ pub(crate) struct Lexicon {
     pub extra_max: usize,
     /// Normalised region name -> its country's code.
     pub regions: HashMap<String, String>,
+    /// Peoples and communities, and the surnames of KB people.
+    pub groups: super::groups::Groups,
 }
 
 impl Lexicon {
@@ -198,6 +200,7 @@ impl Lexicon {
             orgs,
             extra_max,
             regions,
+            groups: super::groups::Groups::new(kb),
         }
     }
 

@@ -39,6 +39,7 @@
 mod chain;
 pub mod coref;
 pub mod dict_actors;
+mod groups;
 mod lexicon;
 mod parts;
 mod place;
@@ -309,10 +310,51 @@ impl<'k> Recognizer<'k> {
         }
         place::resolve_places(self, text, places, &mut out, pending_places);
         out.sort_by_key(|m| (m.start, m.end));
+        share_coordinated_role(text, &mut out);
+        place::agents_in_places(text, &mut out);
         coref::link(self.kb, text, &mut out);
         out
     }
 }
+
+/// "U.S. and Russian negotiators", "French or German ministers": two country words
+/// coordinated before one role noun are two actors of that role, but the scan reads the
+/// first as a bare country. It takes the role of the mention after the conjunction.
+/// `out` is in text order.
+fn share_coordinated_role(text: &str, out: &mut [Mention]) {
+    for i in 1..out.len() {
+        let (a, b) = out.split_at_mut(i);
+        let (first, role) = (&mut a[i - 1], &b[0]);
+        let between = text.get(first.end..role.start).unwrap_or("").trim();
+        if first.sentence == role.sentence
+            && matches!(between, "and" | "or" | "&")
+            && first.kind == MentionKind::Country
+            && attributive(first)
+            && first.country.is_some()
+            && first.sectors.is_empty()
+            && role.kind == MentionKind::Agent
+            && role.rule == "modifier_role"
+            && !role.sectors.is_empty()
+        {
+            first.sectors = role.sectors.clone();
+            first.plover_sector = role.plover_sector.clone();
+            first.kind = MentionKind::Agent;
+            first.plural = role.plural;
+            first.rule = COORDINATED_ROLE;
+            first.set_code();
+        }
+    }
+}
+
+/// A country word that can modify a noun: an adjective ("Russian") or an abbreviation
+/// ("U.S.", "UK"); "Russia and Chinese diplomats" are two actors, Russia itself one.
+fn attributive(m: &Mention) -> bool {
+    m.rule == "country_adjective" || !m.text.chars().any(char::is_lowercase)
+}
+
+/// The rule name of a country word that shares the role noun after it (see
+/// `share_coordinated_role`); the pipeline gives such a mention the role noun's head.
+pub const COORDINATED_ROLE: &str = "coordinated_modifier_role";
 
 /// Words split on whitespace with unknown POS: for examples and tests whose text is already
 /// tokenised with spaces.

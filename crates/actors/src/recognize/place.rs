@@ -132,7 +132,9 @@ pub(crate) fn resolve_places(
         });
         let cc = found.and_then(|p| p.country).or_else(|| {
             let region = rec.lex.region(t).or_else(|| rec.lex.region(first));
-            region.map(str::to_string)
+            // A people or community ("Karen guerrillas", "Kurdish fighters").
+            let group = || rec.lex.groups.country(t, &countries);
+            region.or_else(group).map(str::to_string)
         });
         if let Some(cc) = cc {
             m.country = Some(cc);
@@ -177,6 +179,22 @@ pub(crate) fn resolve_places(
                     id: String::new(),
                 });
             }
+            _ if p.capital_of.is_none()
+                && m.kind == MentionKind::Unknown
+                && super::groups::is_plural_group(&m.text)
+                && rec.lex.groups.country(&m.text, &countries).is_some() =>
+            {
+                // A people named alone ("Kurds", "Tamils"): an actor of its state.
+                m.country = rec
+                    .lex
+                    .groups
+                    .country(&m.text, &countries)
+                    .map(str::to_string);
+                m.kind = MentionKind::Agent;
+                m.rule = "people_name";
+                m.plural = true;
+                m.set_code();
+            }
             _ => {
                 if let Some(cc) = p.capital_of {
                     m.country = Some(cc.clone());
@@ -192,5 +210,47 @@ pub(crate) fn resolve_places(
             }
         }
         out.push(m);
+    }
+}
+
+/// Sectors whose people usually belong to the place they are in.
+const LOCAL_SECTORS: &[&str] = &[
+    "GOV", "COP", "CVL", "OPP", "JUD", "LEG", "EDU", "MED", "BUS", "LAB", "HLH", "REL",
+];
+
+/// "officials in Kyiv", "protesters in Hong Kong": an agent with no country of its own, right
+/// before "in" and a place, takes the place's country. Only agents of sectors that belong
+/// where they are; refugees, troops, rebels and aid workers are often foreign to the place.
+/// `out` is in text order.
+pub(crate) fn agents_in_places(text: &str, out: &mut [Mention]) {
+    for i in 1..out.len() {
+        let (head, tail) = out.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &tail[0]);
+        if a.kind != MentionKind::Agent
+            || a.country.is_some()
+            || a.sentence != b.sentence
+            || !matches!(b.kind, MentionKind::Place | MentionKind::Country)
+            || !a
+                .sectors
+                .iter()
+                .all(|s| LOCAL_SECTORS.contains(&s.as_str()))
+        {
+            continue;
+        }
+        let between = text.get(a.end..b.start).unwrap_or("").trim();
+        if !matches!(between, "in" | "in the") {
+            continue;
+        }
+        let Some(cc) = b.country.clone() else {
+            continue;
+        };
+        a.country = Some(cc);
+        if a.sectors.is_empty() && a.plover_sector.is_none() {
+            // Inherit words only ("officials in Kyiv"): a place's officials are its
+            // government, as for "Ukrainian officials".
+            a.sectors.push("GOV".to_string());
+            a.plover_sector = Some("GOV".to_string());
+        }
+        a.set_code();
     }
 }

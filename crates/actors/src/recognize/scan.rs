@@ -203,8 +203,9 @@ fn match_key(
     }
     if (cameo.is_some() || plover.is_some()) && best.is_none_or(|(r, _)| r > 5) {
         // A lone common noun tagged as something else ("general" ADJ, "head" VERB) is not
-        // a role word.
-        if single && !matches!(pos, Pos::Unknown | Pos::Noun | Pos::Propn) {
+        // a role word; "military" is one as a modifier too ("Israel's military said", "a
+        // senior Israeli military official").
+        if single && !matches!(pos, Pos::Unknown | Pos::Noun | Pos::Propn) && key != "military" {
             return None;
         }
         best = Some((
@@ -217,7 +218,7 @@ fn match_key(
         ));
     }
     if let Some((_, AtomKind::Inherit | AtomKind::Role { .. })) = best {
-        if single && !matches!(pos, Pos::Unknown | Pos::Noun | Pos::Propn) {
+        if single && !matches!(pos, Pos::Unknown | Pos::Noun | Pos::Propn) && key != "military" {
             return None;
         }
         // A role word glued to a hyphen modifies the next word ("leader-level talks").
@@ -236,6 +237,11 @@ pub(crate) fn word_text<'t>(text: &'t str, w: &Word) -> &'t str {
 }
 
 pub(crate) fn is_capitalised(s: &str) -> bool {
+    // Arabic names keep a lower-case article: "al-Qaida", "el-Sisi" are capitalised names.
+    let s = match s.split_once('-') {
+        Some(("al" | "el" | "ad" | "ash" | "as" | "an" | "ar" | "at" | "az" | "ul", rest)) => rest,
+        _ => s,
+    };
     s.chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_uppercase)
