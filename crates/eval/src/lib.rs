@@ -39,21 +39,8 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// Where `../shared/data` is: `SITREP_SHARED` (the folder holding `data/`) if set, else the
-/// first of `../shared`, `../../shared` relative to the working directory that exists.
+/// first `shared/` or `../shared` holding `data/` from the working directory up
+/// ([`sitrep_doc::shared_data::locate`]).
 pub fn shared_dir() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("SITREP_SHARED") {
-        return Some(PathBuf::from(p));
-    }
-    let cwd = std::env::current_dir().ok()?;
-    for anc in cwd.ancestors() {
-        let cand = anc.join("shared");
-        if cand.join("data").is_dir() {
-            return Some(cand);
-        }
-        let cand = anc.join("../shared");
-        if cand.join("data").is_dir() {
-            return Some(cand);
-        }
-    }
-    None
+    sitrep_doc::shared_data::locate()
 }

@@ -11,7 +11,9 @@
 //! Scoring choices:
 //! - The *top* produced event is the one with the highest confidence, the first on ties; no
 //!   event at all counts as wrong.
-//! - Actor countries are compared as (role, code) pairs, micro-averaged over records. When the
+//! - Actor countries are compared as (role, code) pairs, micro-averaged over records; the
+//!   coder's dyad rows from the top event's trigger count as that one event (PLOVER codes a
+//!   compound actor as one event with a list of actors). When the
 //!   markup codes the actors as reciprocal (`SRC/TAR`), roles are ignored for that record.
 //!   Generic non-state codes (IGO, NGO, IMG, ISM, MNC) are not countries and are left out on
 //!   both sides; three misspelt gold codes are corrected (JAP -> JPN, ITL -> ITA, VTN -> VNM).
@@ -183,22 +185,46 @@ fn gold_pairs(r: &Record) -> BTreeSet<(&'static str, String)> {
     src.chain(tgt).collect()
 }
 
-fn produced_pairs(r: &Record, e: Option<&Event>) -> BTreeSet<(&'static str, String)> {
+/// What makes rows one PLOVER event: the same code from the same trigger, rule and sentence.
+/// A row without evidence is an event of its own.
+fn event_key(e: &Event) -> Option<(&str, &str, u32, &str, &str)> {
+    let v = e.evidence.first()?;
+    Some((
+        e.cameo.code.as_str(),
+        e.plover.event_type.as_str(),
+        v.sentence_index,
+        v.trigger.as_str(),
+        v.rule.as_str(),
+    ))
+}
+
+/// The (role, country) pairs of the top event. A compound actor ("Iraq and Libya") comes out
+/// of the coder as one dyad row per member, while PLOVER codes it as one event whose actor and
+/// recipient are lists (PLOVER_MANUAL.tex, "compound entities generate a single actor or
+/// recipient, but with multiple members"): the rows of the top event's trigger are one event.
+fn produced_pairs(
+    r: &Record,
+    events: &[Event],
+    e: Option<&Event>,
+) -> BTreeSet<(&'static str, String)> {
     let role = |r0: &'static str| if r.reciprocal { "any" } else { r0 };
     let Some(e) = e else { return BTreeSet::new() };
-    let src = e
-        .source
-        .country
-        .as_deref()
-        .and_then(country)
-        .map(|c| (role("source"), c));
-    let tgt = e
-        .target
-        .as_ref()
-        .and_then(|t| t.country.as_deref())
-        .and_then(country)
-        .map(|c| (role("target"), c));
-    src.into_iter().chain(tgt).collect()
+    let key = event_key(e);
+    let same = |x: &Event| match key {
+        Some(k) => event_key(x) == Some(k),
+        None => std::ptr::eq(x, e),
+    };
+    let mut out = BTreeSet::new();
+    for row in events.iter().filter(|x| same(x)) {
+        if let Some(c) = row.source.country.as_deref().and_then(country) {
+            out.insert((role("source"), c));
+        }
+        let tgt = row.target.as_ref().and_then(|t| t.country.as_deref());
+        if let Some(c) = tgt.and_then(country) {
+            out.insert((role("target"), c));
+        }
+    }
+    out
 }
 
 /// Counts for one gold event type.
@@ -248,7 +274,7 @@ pub fn score<F: Fn(&str) -> Vec<Event>>(records: &[Record], coder: F) -> Report 
             t.correct += 1;
         }
         let gold = gold_pairs(rec);
-        let got = produced_pairs(rec, best);
+        let got = produced_pairs(rec, &events, best);
         let hit = got.intersection(&gold).count();
         tp += hit;
         fp += got.len() - hit;
@@ -392,6 +418,37 @@ mod tests {
             ),
             (1, 0.5, 1.0)
         );
+    }
+
+    #[test]
+    fn plover_dyad_rows_of_one_trigger_are_one_event() {
+        let recs = parse(TINY).unwrap();
+        let with_evidence = |src: &str, tgt: &str, trigger: &str| {
+            let mut e = event_for("REQUEST", Some(src), Some(tgt), 0.5);
+            e.cameo.code = "020".into();
+            e.evidence.push(sitrep_doc::Evidence {
+                trigger: trigger.into(),
+                rule: "appeal.ask".into(),
+                ..Default::default()
+            });
+            e
+        };
+        // "The UN asked Japan and Korea": two rows of one event; the JPN target counts.
+        let r = score(&recs[1..2], |_| {
+            vec![
+                with_evidence("UNO", "KOR", "asked"),
+                with_evidence("UNO", "JPN", "asked"),
+            ]
+        });
+        assert_eq!(r.actor_country_recall, 1.0);
+        // A row from another trigger is another event and does not count.
+        let r = score(&recs[1..2], |_| {
+            vec![
+                with_evidence("UNO", "KOR", "asked"),
+                with_evidence("UNO", "JPN", "urged"),
+            ]
+        });
+        assert_eq!(r.actor_country_recall, 0.0);
     }
 
     #[test]

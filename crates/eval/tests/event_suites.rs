@@ -7,16 +7,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 fn shared() -> Option<PathBuf> {
-    match sitrep_eval::shared_dir() {
-        Some(p) => Some(p),
-        None if std::env::var("SITREP_REQUIRE_SHARED").as_deref() == Ok("1") => {
-            panic!("../shared not found and SITREP_REQUIRE_SHARED=1")
-        }
-        None => {
-            eprintln!("skipped: ../shared not found (set SITREP_SHARED)");
-            None
-        }
-    }
+    sitrep_doc::shared_data::for_test("")
 }
 
 #[test]

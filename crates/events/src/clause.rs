@@ -298,7 +298,9 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
             "xcomp" if INTENT_GOV.contains(&gl) => return Modality::Intent,
             "xcomp" if REQUEST_GOV.contains(&gl) => return Modality::Requested,
             "xcomp" if gl == "be" => return Modality::Intent,
-            "advcl" if has_to_mark(s, w) => return Modality::Intent, // purpose
+            // Purpose ("went to Moscow *to meet* Putin"); before a gerund "to" is a
+            // preposition ("resorted *to throwing* stones"), not a purpose.
+            "advcl" if has_to_mark(s, w) && s.words[w].xpos != "VBG" => return Modality::Intent,
             "xcomp" | "conj" => w = g,
             _ => return Modality::Actual,
         }

@@ -5,7 +5,10 @@ use crate::clause::{attribution, discard_lemma, modality, negated};
 use crate::ontology::{CameoCode, Ontology, PloverMode, PloverType};
 use crate::pattern::{Arg, Dictionary, Rule, TriggerKind};
 use crate::sentence::{ActorSpan, Sentence};
-use crate::syntax::{actors_at, arg_words, constraint_ok, is_passive, voiced_follow};
+use crate::syntax::{
+    actors_at, arg_words, condition_subject, constraint_ok, is_passive, predicate_adjective,
+    unless_clause, voiced_follow,
+};
 
 /// How real the event is, as the sentence presents it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,7 +141,9 @@ impl<'d> Matcher<'d> {
             s.words
                 .iter()
                 .enumerate()
-                .filter(move |(_, w)| w.upos == upos)
+                .filter(move |&(i, w)| {
+                    w.upos == upos || kind == TriggerKind::Verb && predicate_adjective(s, i)
+                })
                 .map(move |(i, w)| (i, w, kind))
         }) {
             let mut rules = self.dict.candidates(kind, &w.lemma);
@@ -300,13 +305,44 @@ impl<'d> Matcher<'d> {
                 .iter()
                 .all(|t| sources.iter().any(|x| code_of(x) == code_of(t)))
         {
-            return Err(RejectReason::SameActor);
+            // A material act on a target of the source's own code ("settlers set fire to
+            // Palestinian offices", both PSE) still happened: own rules keep it without a
+            // target, as GDELT and PLOVER keep domestic events. A verbal act on oneself
+            // ("Russia said it must act"), a reflexive ("defended itself") and the suites'
+            // converted rules (their coders drop same-actor events) stay rejected.
+            let reflexive = tgt.iter().any(|&w| {
+                s.words
+                    .get(w)
+                    .is_some_and(|x| x.lemma.ends_with("self") || x.lemma.ends_with("selves"))
+            });
+            let material = matches!(
+                rule.code.root().as_str(),
+                "07" | "08" | "14" | "15" | "17" | "18" | "19" | "20"
+            );
+            if !own_rule(rule) || reflexive || !material {
+                return Err(RejectReason::SameActor);
+            }
+            targets.clear();
+            tgt.clear();
         }
         let modality = match modality(s, i) {
             // "they said they *would* boycott": in reported speech "would" is the future of
             // the report, an announced act, not a mere possibility.
             Modality::Possibility if own_rule(rule) && reported_would(s, i) => Modality::Intent,
             m => m,
+        };
+        // "will withdraw its force unless X holds elections": an act announced on a condition
+        // the other side must meet is a threat (CAMEO 13), whatever the act.
+        let conditional = own_rule(rule)
+            && matches!(
+                modality,
+                Modality::Intent | Modality::Possibility | Modality::Threat
+            )
+            && unless_clause(s, i);
+        let modality = if conditional {
+            Modality::Threat
+        } else {
+            modality
         };
         let negated = negated(s, i);
         // The CAMEO conventions below are the project dictionary's; converted PETRARCH/TABARI
@@ -337,6 +373,11 @@ impl<'d> Matcher<'d> {
             Modality::Threat => rule
                 .threat
                 .or_else(|| default_threat(root))
+                .or_else(|| {
+                    (conditional && root.as_str() != "13")
+                        .then(|| code("130"))
+                        .flatten()
+                })
                 .unwrap_or(rule.code),
             Modality::Actual | Modality::Requested => rule.code,
         };
@@ -344,6 +385,18 @@ impl<'d> Matcher<'d> {
             Some(n) if negated => n,
             _ => code,
         };
+        // A threat with no named target is aimed at whoever must meet its condition.
+        if targets.is_empty() && own && code.root().as_str() == "13" {
+            let w = condition_subject(s, i);
+            let t: Vec<usize> = resolve(&w)
+                .into_iter()
+                .filter(|t| sources.iter().all(|x| code_of(x) != code_of(t)))
+                .collect();
+            if !t.is_empty() {
+                tgt = w;
+                targets = t;
+            }
+        }
         let mut span_words: Vec<usize> = vec![i];
         span_words.extend(src.iter().chain(&tgt));
         for &a in sources.iter().chain(&targets) {

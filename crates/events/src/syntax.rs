@@ -197,7 +197,13 @@ pub(crate) fn subject_of(s: &Sentence, v: usize, depth: usize) -> Vec<usize> {
     if depth > MAX_DEPTH {
         return Vec::new();
     }
-    let own: Vec<usize> = if is_passive(s, v) {
+    let own: Vec<usize> = if s.words[v].upos == "ADJ" {
+        // "Syria says it is *willing* to withdraw": a predicate adjective's subject, which
+        // parsers sometimes label `expl`.
+        s.children(v)
+            .filter(|&c| matches!(s.words[c].deprel.as_str(), "nsubj" | "expl"))
+            .collect()
+    } else if is_passive(s, v) {
         follow(
             s,
             v,
@@ -280,6 +286,12 @@ fn nominal_root_subject(s: &Sentence, v: usize) -> Option<usize> {
 /// ("urged Iran to stop", "called on Iran to stop"), else `g`'s own subject ("tried to stop",
 /// "visited Russia to meet Putin").
 fn controller(s: &Sentence, g: usize, depth: usize) -> Vec<usize> {
+    // A passive governor's patient does the infinitive: "Iran *was asked* to stop", "he is
+    // prepared to lift the ban" (parsers often read the adjective as a passive participle).
+    let patient = passive_patient(s, g);
+    if !patient.is_empty() && s.words[g].deprel != "acl" {
+        return patient;
+    }
     if OBJECT_CONTROL.contains(&s.words[g].lemma.as_str()) {
         let obj: Vec<usize> = s
             .children(g)
@@ -340,7 +352,44 @@ pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> 
             }
         }
         Arg::Path(p) if passive && p.len() == 1 && p[0].deprel == "obj" => passive_patient(s, trig),
-        Arg::Path(p) => follow(s, trig, p),
+        Arg::Path(p) => {
+            let found = follow(s, trig, p);
+            match p.split_last() {
+                // "granted asylum *to X*", "threatened to break relations *with X*": parsers
+                // often attach the verb's preposition phrase to its object instead; the
+                // object's phrase with the same preposition stands in.
+                Some((last, prefix))
+                    if found.is_empty() && last.deprel == "obl" && last.case.is_some() =>
+                {
+                    let on_obj = Rel {
+                        deprel: "nmod".into(),
+                        case: last.case.clone(),
+                    };
+                    let verbs = if prefix.is_empty() {
+                        vec![trig]
+                    } else {
+                        follow(s, trig, prefix)
+                    };
+                    let objects: Vec<usize> = verbs
+                        .into_iter()
+                        .flat_map(|v| {
+                            if passive && v == trig {
+                                passive_patient(s, v)
+                            } else {
+                                s.children(v)
+                                    .filter(|&c| s.words[c].deprel == "obj")
+                                    .collect()
+                            }
+                        })
+                        .collect();
+                    objects
+                        .into_iter()
+                        .flat_map(|o| follow(s, o, std::slice::from_ref(&on_obj)))
+                        .collect()
+                }
+                _ => found,
+            }
+        }
     };
     (!words.is_empty()).then(|| with_conjuncts(s, words))
 }
@@ -482,4 +531,48 @@ pub(crate) fn constraint_ok(s: &Sentence, trig: usize, c: &Constraint, passive: 
                     .any(|m| s.words[m].deprel == "compound" && named(m))
         });
     found == c.required
+}
+
+/// The subject of a condition set on the trigger or on its infinitive ("threatened to strike
+/// *unless Baghdad* accepts", "will ban voting *if Hamas* runs"): the party a threat is aimed at.
+pub(crate) fn condition_subject(s: &Sentence, trig: usize) -> Vec<usize> {
+    let mut clauses = vec![trig];
+    clauses.extend(
+        s.children(trig)
+            .filter(|&c| base(&s.words[c].deprel) == "xcomp"),
+    );
+    for v in clauses {
+        for c in s.children(v) {
+            let conditional = base(&s.words[c].deprel) == "advcl"
+                && s.children(c).any(|m| {
+                    s.words[m].deprel == "mark"
+                        && matches!(s.words[m].lemma.as_str(), "unless" | "if")
+                });
+            if conditional {
+                let subj: Vec<usize> = s
+                    .children(c)
+                    .filter(|&w| matches!(s.words[w].deprel.as_str(), "nsubj" | "nsubj:pass"))
+                    .collect();
+                if !subj.is_empty() {
+                    return with_conjuncts(s, subj);
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// An adjective that is a clause's predicate ("Syria *is opposed* to the plan", "Hanoi *is
+/// committed* to reform"): participles the tagger reads as adjectives keep their verb's rules.
+pub(crate) fn predicate_adjective(s: &Sentence, i: usize) -> bool {
+    s.words[i].upos == "ADJ" && s.children(i).any(|c| s.words[c].deprel == "cop")
+}
+
+/// The trigger carries an "unless" clause ("... unless Baghdad accepts its conditions").
+pub(crate) fn unless_clause(s: &Sentence, i: usize) -> bool {
+    s.children(i).any(|c| {
+        base(&s.words[c].deprel) == "advcl"
+            && s.children(c)
+                .any(|m| s.words[m].deprel == "mark" && s.words[m].lemma == "unless")
+    })
 }

@@ -4,29 +4,10 @@ use std::path::PathBuf;
 
 use sitrep_events::{ActorSpan, Dictionary, MatchResult, Matcher, Sentence};
 
-/// `../shared`, found the way `sitrep_eval::shared_dir()` finds it (repeated here so this crate
-/// does not pull in the eval crate's dependencies). `None` means skip, unless
+/// `../shared` (`sitrep_doc::shared_data`). `None` means skip, unless
 /// `SITREP_REQUIRE_SHARED=1`, which turns the skip into a failure.
 pub fn shared_dir(test: &str) -> Option<PathBuf> {
-    let found = std::env::var("SITREP_SHARED")
-        .map(PathBuf::from)
-        .ok()
-        .or_else(|| {
-            let cwd = std::env::current_dir().ok()?;
-            cwd.ancestors().find_map(|a| {
-                [a.join("shared"), a.join("../shared")]
-                    .into_iter()
-                    .find(|c| c.join("data").is_dir())
-            })
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
-            "{test}: ../shared not found and SITREP_REQUIRE_SHARED=1"
-        );
-        eprintln!("skipping {test}: ../shared not found (set SITREP_SHARED)");
-    }
-    found
+    sitrep_doc::shared_data::for_named_test(test, "")
 }
 
 /// Builds CoNLL-U from a compact table, one word per line: `FORM LEMMA UPOS[/XPOS] HEAD DEPREL`

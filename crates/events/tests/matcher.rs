@@ -494,3 +494,38 @@ fn matcher_random_trees_never_panic() {
     // The generator does reach the coder; otherwise the test would prove nothing.
     assert!(coded > 0);
 }
+
+#[test]
+fn matcher_domestic_target_with_the_source_code_keeps_the_event() {
+    // Both sides code EGYCOP: the arrest happened, so it is kept, without a target (the
+    // matcher used to reject it as same_actor and the sentence lost its event).
+    let s = sent(
+        "Egyptian Egyptian ADJ 2 amod
+         police police NOUN 3 nsubj
+         arrested arrest VERB 0 root
+         two two NUM 5 nummod
+         policemen policeman NOUN 3 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "EGYCOP"), actor(4, 5, 5, "EGYCOP")];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("173", "EGYCOP", "")]);
+    assert!(r.events[0].targets.is_empty());
+}
+
+#[test]
+fn matcher_reflexive_target_is_still_the_same_actor() {
+    let s = sent(
+        "Police police NOUN 2 nsubj
+         arrested arrest VERB 0 root
+         themselves themselves PRON 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "EGYCOP"), actor(3, 3, 3, "EGYCOP")];
+    let r = code(&s, &actors);
+    assert!(r.events.is_empty());
+    assert!(r
+        .rejected
+        .iter()
+        .any(|x| x.reason == RejectReason::SameActor));
+}

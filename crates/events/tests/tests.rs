@@ -5,5 +5,6 @@ mod compat_suite;
 mod dictionary;
 mod matcher;
 mod ontology_shared;
+mod robust;
 mod roots;
 mod seed;

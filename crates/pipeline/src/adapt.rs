@@ -12,6 +12,8 @@ use sitrep_nlp::{lex, tagger, tokenize, Analysis};
 use sitrep_places::{Context, Gazetteer, Level, Prefer};
 use std::ops::Range;
 
+mod repair;
+
 /// A bare capitalised name is taken as a place only when it is a country, a region, a capital
 /// or a city at least this big: small towns share their names with people ("Watson").
 const STRICT_MIN_POPULATION: u64 = 100_000;
@@ -25,7 +27,7 @@ impl Places for GazetteerPlaces<'_> {
             countries_mentioned: countries.to_vec(),
             prefer: Prefer::Auto,
         };
-        let p = self.0.resolve(name, &cx)?;
+        let p = world_city_first(self.0, name, self.0.resolve(name, &cx)?);
         let capital = p.feature_code.as_deref() == Some("PPLC");
         let big = p.population.is_some_and(|n| n >= STRICT_MIN_POPULATION);
         if strict && p.level == Level::City && !big && !capital {
@@ -45,6 +47,37 @@ impl Places for GazetteerPlaces<'_> {
         })
     }
 }
+
+/// A small place may win only because the article mentions its country ("U.S. and Russian
+/// negotiators return to Geneva": Geneva, Illinois, over Geneva, Switzerland). News means
+/// the world city by such a name unless it says otherwise, and the gazetteer's context is
+/// only the countries mentioned, which rarely says otherwise; so a town under
+/// [`STRICT_MIN_POPULATION`] gives way to a same-named city at least
+/// [`WORLD_CITY_RATIO`] times bigger that is itself a big city or a capital.
+fn world_city_first(
+    g: &Gazetteer,
+    name: &str,
+    chosen: sitrep_places::Place,
+) -> sitrep_places::Place {
+    if chosen.level != Level::City
+        || chosen.feature_code.as_deref() == Some("PPLC")
+        || chosen.population.unwrap_or(0) >= STRICT_MIN_POPULATION
+    {
+        return chosen;
+    }
+    let small = chosen.population.unwrap_or(0).max(1);
+    let world = g.lookup(name).into_iter().find(|p| {
+        let n = p.population.unwrap_or(0);
+        p.level == Level::City
+            && p.country != chosen.country
+            && (n >= STRICT_MIN_POPULATION || p.feature_code.as_deref() == Some("PPLC"))
+            && n >= small.saturating_mul(WORLD_CITY_RATIO)
+    });
+    world.unwrap_or(chosen)
+}
+
+/// How much bigger a same-named city must be to beat a small place of a mentioned country.
+const WORLD_CITY_RATIO: u64 = 5;
 
 /// One sentence, ready for the matcher.
 #[derive(Debug, Default)]
@@ -184,7 +217,7 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
         lex::sentence(&forms, &model.lexicon, &mut lex);
         a.tags.clone_from(&tags[si]);
         model.parse_tagged(&lex, &mut a, &mut scratch);
-        let s = sentence_from(
+        let mut s = sentence_from(
             model,
             &a,
             &forms,
@@ -192,6 +225,7 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
             info.span.start,
             text.get(info.span.clone()).unwrap_or(""),
         );
+        repair::repair(&mut s);
         info.parsed = Some(s);
     }
     for (mi, m) in out.mentions.iter().enumerate() {
@@ -211,14 +245,24 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
             continue;
         };
         // The head is the span word whose parent lies outside the span; the last word when
-        // the parse splits the name oddly (English names are head-final).
+        // the parse splits the name oddly (English names are head-final). A determiner or
+        // preposition at the edge of the span ("*the* Taliban religious faction": "the"
+        // belongs to "faction") is never the head.
+        let outside = |k: usize| {
+            let h = s.words[k].head;
+            h == 0 || h - 1 < first || h - 1 > last
+        };
+        let function = |k: usize| {
+            matches!(
+                s.words[k].upos.as_str(),
+                "DET" | "ADP" | "PUNCT" | "PART" | "CCONJ"
+            )
+        };
         let head = inside
             .iter()
             .copied()
-            .find(|&k| {
-                let h = s.words[k].head;
-                h == 0 || h - 1 < first || h - 1 > last
-            })
+            .find(|&k| outside(k) && !function(k))
+            .or_else(|| inside.iter().copied().find(|&k| outside(k)))
             .unwrap_or(last);
         let country = m
             .country
@@ -238,8 +282,30 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
         if let Some(s) = info.parsed.as_mut() {
             lift_conjuncts(s, &info.actors);
         }
+        share_role_heads(info, &out.mentions);
     }
     out
+}
+
+/// "U.S. and Russian negotiators met": the country word that shares the role noun after it
+/// (`COORDINATED_ROLE`) and that role phrase are both headed on the role noun, so the
+/// matcher finds both actors where the subject is, whatever the parser made of the
+/// coordinated modifiers.
+fn share_role_heads(info: &mut SentInfo, mentions: &[Mention]) {
+    for k in 1..info.actors.len() {
+        let shares = mentions
+            .get(info.actor_mentions[k - 1])
+            .is_some_and(|m| m.rule == sitrep_actors::recognize::COORDINATED_ROLE);
+        // The role mention follows across the conjunction alone.
+        let (a, b) = (&info.actors[k - 1], &info.actors[k]);
+        if shares && b.start_word > a.end_word && b.start_word <= a.end_word + 2 {
+            // The noun ends the role phrase; the parser, seeing two coordinated modifiers,
+            // often hangs the second on the first and the span's head search then picks it.
+            let noun = b.end_word;
+            info.actors[k - 1].head_word = noun;
+            info.actors[k].head_word = noun;
+        }
+    }
 }
 
 /// "Kim Jong Un and Sergei Shoigu visit ...": parsers often hang the second conjunct (and its
@@ -414,4 +480,26 @@ fn sentence_from(
         });
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_world_city_beats_a_small_namesake_in_a_mentioned_country() {
+        let Ok(g) = Gazetteer::try_builtin() else {
+            return; // no gazetteer in this build: nothing to resolve
+        };
+        let places = GazetteerPlaces(g);
+        let usa = ["USA".to_string()];
+        let geneva = places.resolve("Geneva", &usa, false).unwrap();
+        assert_eq!(geneva.country.as_deref(), Some("CHE"), "{geneva:?}");
+        let paris = places.resolve("Paris", &usa, false).unwrap();
+        assert_eq!(paris.country.as_deref(), Some("FRA"), "{paris:?}");
+        // A big city of the mentioned country keeps its place: the rule is for small towns.
+        let gbr = ["GBR".to_string()];
+        let b = places.resolve("Birmingham", &gbr, false).unwrap();
+        assert_eq!(b.country.as_deref(), Some("GBR"), "{b:?}");
+    }
 }

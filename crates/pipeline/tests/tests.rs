@@ -4,16 +4,9 @@ use sitrep_doc::{Event, Hints, Payload, PayloadKind, RawRecord};
 use sitrep_pipeline::{Pipeline, PipelineOptions};
 use std::path::PathBuf;
 
+/// The shared folder, or None after a printed skip (a failure under SITREP_REQUIRE_SHARED=1).
 fn shared() -> Option<PathBuf> {
-    let dir = sitrep_eval::shared_dir();
-    if dir.is_none() {
-        assert!(
-            std::env::var("SITREP_REQUIRE_SHARED").as_deref() != Ok("1"),
-            "SITREP_REQUIRE_SHARED=1 but no shared folder was found"
-        );
-        eprintln!("skipped: no shared data folder (set SITREP_SHARED)");
-    }
-    dir
+    sitrep_doc::shared_data::for_test("")
 }
 
 fn record(text: &str) -> RawRecord {
@@ -128,4 +121,64 @@ fn external_dictionaries_are_refused_until_converted() {
         ..Default::default()
     };
     assert!(Pipeline::new(&opts).is_err());
+}
+/// Rows for `text` as "SOURCE -> TARGET CODE @LOCATION_COUNTRY".
+fn rows_of(text: &str) -> Vec<String> {
+    let p = Pipeline::new(&PipelineOptions::default()).unwrap();
+    p.code_text("coder-fixes", text, Some("2024-03-04"))
+        .iter()
+        .map(|e| {
+            format!(
+                "{} -> {} {} @{}",
+                e.source.code,
+                e.target.as_ref().map_or("-", |t| t.code.as_str()),
+                e.cameo.code,
+                e.location
+                    .as_ref()
+                    .and_then(|l| l.country.as_deref())
+                    .unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn coordinated_demonyms_give_both_actors_and_geneva_is_swiss() {
+    let rows = rows_of("U.S. and Russian negotiators held talks in Geneva on Monday.");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("USAGOV -> RUSGOV 04") && r.ends_with("@CHE")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn domestic_events_keep_their_rows() {
+    // Same code on both sides: the arrest is kept, without a target.
+    let rows = rows_of("Egyptian police arrested two Egyptian policemen in Cairo on Monday.");
+    assert!(
+        rows.iter().any(|r| r.starts_with("EGYCOP -> - 173")),
+        "{rows:#?}"
+    );
+    // A place of the source's own country is where the visit was, not a second party.
+    let rows = rows_of("North Korean leader Kim Jong Un visited Pyongyang on Monday.");
+    assert!(
+        rows.iter().any(|r| r.starts_with("PRKGOV -> - 042")),
+        "{rows:#?}"
+    );
+    // Another sector of the same country is a target of its own.
+    let rows = rows_of("Egyptian police arrested 12 Egyptian protesters in Cairo on Monday.");
+    assert!(
+        rows.iter().any(|r| r.starts_with("EGYCOP -> EGYCVL 173")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn ngos_are_actors() {
+    let rows = rows_of("Amnesty International accused Egypt of torturing detainees.");
+    assert!(
+        rows.iter().any(|r| r.starts_with("NGOHRI -> EGY 11")),
+        "{rows:#?}"
+    );
 }
