@@ -99,9 +99,17 @@ fn ontology_plover_matches_shared_conversion_table() {
     for (code, (t, m, ctx)) in &table {
         if let Some((_, t2, m2)) = by_text.iter().find(|(c, _, _)| c == code) {
             let p = ont.plover(CameoCode::parse(code).unwrap()).unwrap();
-            assert_eq!(p.event_type.map(|x| x.as_str()), Some(*t2), "type of {code}");
+            assert_eq!(
+                p.event_type.map(|x| x.as_str()),
+                Some(*t2),
+                "type of {code}"
+            );
             assert_eq!(p.mode.map_or("", |x| x.as_str()), *m2, "mode of {code}");
-            assert_ne!(*t2, t.as_str(), "{code} now agrees with the table: drop the exception");
+            assert_ne!(
+                *t2,
+                t.as_str(),
+                "{code} now agrees with the table: drop the exception"
+            );
             continue;
         }
         let p = ont
