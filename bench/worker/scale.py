@@ -152,14 +152,21 @@ def run_queue(bin_, shape, workers, input_, shards, work):
 
 def run_code(bin_, procs_n, shards):
     halves = [shards[i::procs_n] for i in range(procs_n)]
+    # Each process writes to its own file: reading pipes one after the other would stall the
+    # second process on a full pipe until the first ends, and serialise the two.
+    outs = [tempfile.TemporaryFile() for _ in halves]
     start = time.monotonic()
     procs = [
-        subprocess.Popen([bin_, "code", "--threads", "1", "--quiet"] + part, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        for part in halves
+        subprocess.Popen([bin_, "code", "--threads", "1", "--quiet"] + part, stdout=out, stderr=subprocess.DEVNULL)
+        for part, out in zip(halves, outs)
     ]
-    events = sum(sum(1 for _ in p.stdout) for p in procs)
     user, system = wait_all(procs)
     wall = time.monotonic() - start
+    events = 0
+    for out in outs:
+        out.seek(0)
+        events += sum(1 for _ in out)
+        out.close()
     for p in procs:
         if p.returncode != 0:
             sys.exit(f"sitrep code failed (exit {p.returncode})")
