@@ -12,12 +12,15 @@
 //! (is the actor found with its country?), not which actor the event coder picks.
 
 use sitrep_actors::kb::{Kb, PartialDate};
-use sitrep_actors::recognize::{Mention, Pos, Recognizer, Scratch, Word};
+use sitrep_actors::recognize::{Mention, Recognizer, Scratch};
 use std::collections::BTreeMap;
 
 #[path = "../tests/gaz.rs"]
 mod gaz;
 use gaz::Gaz;
+
+#[path = "shared/tagged.rs"]
+mod tagged;
 
 /// One dev record: id, sentence, gold actors as (text, code).
 type Rec = (String, String, Vec<(String, String)>);
@@ -83,8 +86,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rec = Recognizer::new(kb);
     let gaz = Gaz(sitrep_places::Gazetteer::builtin());
     let mut scratch = Scratch::default();
-    let (mut lex, mut feats, mut scores, mut ids) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut tagging = tagged::Tagging::default();
     let date = PartialDate {
         year: 2026,
         month: Some(11),
@@ -92,23 +94,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let (mut total, mut right, mut generic) = (0usize, 0usize, 0usize);
     for (id, text, gold) in dev_records(&path)? {
-        let (tokens, sents) = sitrep_nlp::tokenize::analyse(&text);
-        let mut words: Vec<Word> = tokens
-            .iter()
-            .map(|t| Word {
-                start: t.start,
-                end: t.end,
-                pos: Pos::Unknown,
-            })
-            .collect();
-        for r in &sents {
-            let forms: Vec<&str> = tokens[r.clone()].iter().map(|t| t.text(&text)).collect();
-            sitrep_nlp::lex::sentence(&forms, &model.lexicon, &mut lex);
-            sitrep_nlp::tagger::tag(&model.tagger, &lex, &mut ids, &mut feats, &mut scores);
-            for (w, &i) in words[r.clone()].iter_mut().zip(&ids) {
-                w.pos = Pos::from_upos(model.upos(i));
-            }
-        }
+        let (words, sents) = tagging.words(&text, Some(&model));
         let mentions = rec.recognize(&text, &words, &sents, date, &gaz, &mut scratch);
         for (gtext, gcode) in &gold {
             let gcode = canonical(gcode);

@@ -11,13 +11,16 @@
 //! are read at its own `date` field. Without `--tag` the rules read capitalisation only.
 
 use sitrep_actors::kb::{Kb, PartialDate};
-use sitrep_actors::recognize::{Pos, Recognizer, Scratch, Word};
+use sitrep_actors::recognize::{Recognizer, Scratch, Word};
 use std::io::{BufRead, BufReader};
 use std::time::Instant;
 
 #[path = "../tests/gaz.rs"]
 mod gaz;
 use gaz::Gaz;
+
+#[path = "shared/tagged.rs"]
+mod tagged;
 
 type Analysed = (String, Vec<Word>, Vec<std::ops::Range<usize>>, PartialDate);
 
@@ -34,8 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         None
     };
-    let (mut lex, mut feats, mut scores, mut ids) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut tagging = tagged::Tagging::default();
     let reader = BufReader::new(flate2::read::GzDecoder::new(std::fs::File::open(path)?));
     let mut docs: Vec<Analysed> = Vec::new();
     for line in reader.lines() {
@@ -48,25 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .as_str()
             .and_then(|d| PartialDate::parse(d.get(..10)?))
             .unwrap_or(PartialDate::ymd(1987, 6, 1));
-        let (tokens, sents) = sitrep_nlp::tokenize::analyse(&text);
-        let mut words: Vec<Word> = tokens
-            .iter()
-            .map(|t| Word {
-                start: t.start,
-                end: t.end,
-                pos: Pos::Unknown,
-            })
-            .collect();
-        if let Some(model) = &model {
-            for r in &sents {
-                let forms: Vec<&str> = tokens[r.clone()].iter().map(|t| t.text(&text)).collect();
-                sitrep_nlp::lex::sentence(&forms, &model.lexicon, &mut lex);
-                sitrep_nlp::tagger::tag(&model.tagger, &lex, &mut ids, &mut feats, &mut scores);
-                for (w, &id) in words[r.clone()].iter_mut().zip(&ids) {
-                    w.pos = Pos::from_upos(model.upos(id));
-                }
-            }
-        }
+        let (words, sents) = tagging.words(&text, model.as_ref());
         docs.push((text, words, sents, date));
         if docs.len() >= max_docs {
             break;
