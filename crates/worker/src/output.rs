@@ -1,7 +1,8 @@
 //! Durable, idempotent outputs: `DIR/<coder-version-slug>/<input-hash>.jsonl` (events) and
 //! `<input-hash>.skips.jsonl` (records lost, with reasons).
 //!
-//! Every file is written to a temporary name in the same folder, fsynced, renamed into place
+//! Every file is written to a temporary name in the same folder, fsynced (a group commit fsyncs
+//! its files in parallel, see [`sync_files_together`]), renamed into place
 //! and the folder fsynced, so after a crash a name either holds the complete bytes or does not
 //! exist. The events file is written last and marks the task done: a redelivered task whose
 //! events file exists is acknowledged without coding again. Two workers that code the same
@@ -181,11 +182,7 @@ fn commit_files(
     sync_anyway: bool,
 ) -> Result<(), Error> {
     // Data first: a name must never point at bytes that a crash could lose.
-    for s in first.iter().chain(&marks) {
-        if let Some(f) = &s.file {
-            f.sync_all().map_err(|e| Error::output(&s.tmp, e))?;
-        }
-    }
+    sync_files_together(first.iter().chain(&marks).collect())?;
     let rename_all = |files: Vec<StagedFile>| -> Result<bool, Error> {
         let any = !files.is_empty();
         for mut s in files {
@@ -199,6 +196,55 @@ fn commit_files(
     }
     if rename_all(marks)? || sync_anyway {
         sync_dir(dir).map_err(|e| Error::output(dir, e))?;
+    }
+    Ok(())
+}
+
+/// At most this many fsyncs in flight at once (one thread each).
+const PARALLEL_SYNCS: usize = 16;
+
+/// fsyncs every staged file, up to [`PARALLEL_SYNCS`] at the same time.
+///
+/// Why in parallel: one fsync after another costs one journal commit and one disk cache flush
+/// each (3.7 ms per file measured on this machine's ext4 virtual disk, so ~270 outputs/s for
+/// the whole machine, less than two coding workers produce). fsyncs that wait at the same
+/// time join the same journal commit and flush: 16 at once cost 2.3 ms in all (0.14 ms per
+/// file). `syncfs` would also be one flush, but it waits for every other process's dirty data
+/// on the same filesystem.
+fn sync_files_together(files: Vec<&StagedFile>) -> Result<(), Error> {
+    let files: Vec<&StagedFile> = files.into_iter().filter(|s| s.file.is_some()).collect();
+    if files.len() <= 1 {
+        for s in files {
+            if let Some(f) = &s.file {
+                f.sync_all().map_err(|e| Error::output(&s.tmp, e))?;
+            }
+        }
+        return Ok(());
+    }
+    let sync = |s: &StagedFile| match &s.file {
+        Some(f) => f.sync_all().map_err(|e| Error::output(&s.tmp, e)),
+        None => Ok(()),
+    };
+    for chunk in files.chunks(PARALLEL_SYNCS) {
+        std::thread::scope(|scope| {
+            // A thread the OS refuses to start leaves its file to this thread, after the others.
+            let mut inline = Vec::new();
+            let mut handles = Vec::new();
+            for &s in chunk {
+                match std::thread::Builder::new().spawn_scoped(scope, move || sync(s)) {
+                    Ok(h) => handles.push(h),
+                    Err(_) => inline.push(s),
+                }
+            }
+            let mut results: Vec<Result<(), Error>> = inline.into_iter().map(sync).collect();
+            for h in handles {
+                results.push(h.join().unwrap_or_else(|_| {
+                    let e = std::io::Error::other("fsync thread panicked");
+                    Err(Error::output(Path::new("."), e))
+                }));
+            }
+            results.into_iter().collect::<Result<(), Error>>()
+        })?;
     }
     Ok(())
 }

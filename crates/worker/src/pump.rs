@@ -3,7 +3,7 @@
 //! A message goes through four places, all bounded: the local buffer (pulled ahead so the next
 //! task is in hand when a coding thread frees up, instead of one pull round trip per task), a
 //! coding thread (outputs written under temporary names), the staged list (coded, not yet
-//! durable) and a group commit (one fsync per file, one folder fsync per batch, on its own
+//! durable) and a group commit (the files fsynced in parallel, one folder fsync per batch, on its own
 //! thread while coding goes on). A message is acknowledged only when the group commit holding
 //! it has returned, so the contract of [`crate::nats`] holds: ack after durable, at-least-once
 //! delivery, exactly-once results.
