@@ -8,3 +8,4 @@ mod ontology_shared;
 mod robust;
 mod roots;
 mod seed;
+mod sense;

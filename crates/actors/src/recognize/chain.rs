@@ -1,7 +1,10 @@
 //! Composing matched words into mentions: `[the] [Country ['s]] [Org ['s]] [roles] [Name]`.
 
 use super::lexicon::{self, is_capitalised_name};
-use super::parts::{add_sectors, blank, org_actor, plural_word, role_sectors};
+use super::parts::{
+    add_sectors, armed_group, backer, blank, org_actor, people_of_country, plural_word,
+    role_sectors, took_power, ETHNIC,
+};
 use super::place::{country_alone, place_ends_at, Pending};
 use super::scan::{word_text, Atom, AtomKind};
 use super::{span_text, Mention, MentionKind, Pos, Recognizer, RoleAt, Scratch, Word};
@@ -84,6 +87,10 @@ struct Chain {
     honorific: bool,
     /// "former": CAMEO codes former officials ELI.
     former: bool,
+    /// "ethnic Albanians": a people living where the story is, not the state of its name.
+    ethnic: bool,
+    /// "ordinary Kazakhs", "average Russians": the people, not the state (civilians).
+    ordinary: bool,
     next_unit: usize,
 }
 
@@ -99,6 +106,8 @@ fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
         name: None,
         honorific: false,
         former: false,
+        ethnic: false,
+        ordinary: false,
         next_unit: u0 + 1,
     };
     let word_at = |u: usize| match units.get(u) {
@@ -107,6 +116,21 @@ fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
     };
     if lexicon::is_det(word_at(u)) {
         c.the = word_at(u).eq_ignore_ascii_case("the");
+        u += 1;
+    }
+    // "Ethnic" opening a sentence is a capitalised run of its own.
+    let one_word = |u: usize| match units.get(u) {
+        Some(Unit::Caps(a, b)) if *b == *a + 1 => word_text(text, &words[*a]),
+        _ => word_at(u),
+    };
+    if one_word(u).eq_ignore_ascii_case("ethnic") {
+        c.ethnic = true;
+        u += 1;
+    } else if matches!(
+        one_word(u).to_ascii_lowercase().as_str(),
+        "ordinary" | "average" | "everyday"
+    ) {
+        c.ordinary = true;
         u += 1;
     }
     if is_former(word_at(u)) {
@@ -192,7 +216,11 @@ fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
                 c.org = Some(*un);
                 u = v + 1;
             }
-            Some(un @ Unit::Caps(a, b)) if is_org(text, words, *a, *b) => {
+            // "government of Sindh province": a named place owns the role; its country
+            // comes from the gazetteer, as for "Shanghai police".
+            Some(un @ Unit::Caps(a, b))
+                if is_org(text, words, *a, *b) || lexicon::is_place_noun(word_at(v + 1)) =>
+            {
                 c.org = Some(*un);
                 u = v + 1;
             }
@@ -240,27 +268,6 @@ fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
     c.end = units[u - 1].span().1;
     c.next_unit = u;
     c
-}
-
-/// Whether the words from `w` are "-backed" or the like, glued to the word before.
-fn backer(text: &str, words: &[Word], w: usize) -> bool {
-    let glued = |i: usize| i > 0 && words.get(i).is_some_and(|x| x.start == words[i - 1].end);
-    glued(w)
-        && glued(w + 1)
-        && words.get(w).is_some_and(|x| word_text(text, x) == "-")
-        && words.get(w + 1).is_some_and(|x| {
-            matches!(
-                word_text(text, x).to_ascii_lowercase().as_str(),
-                "backed" | "funded" | "sponsored" | "supported" | "armed" | "trained" | "aligned"
-            )
-        })
-}
-
-/// Sectors of an armed non-state group.
-fn armed_group(sectors: &[String]) -> bool {
-    sectors
-        .iter()
-        .any(|s| matches!(s.as_str(), "REB" | "INS" | "SEP"))
 }
 
 fn is_former(w: &str) -> bool {
@@ -329,7 +336,7 @@ pub(crate) fn compose(
                     words[b - 1].end as usize,
                 ));
             }
-            let (cc, secs, name) = org_actor(rec, text, words, org);
+            let (cc, mut secs, name) = org_actor(rec, text, words, org);
             // A state's adjective before a non-state group says which branch or where it
             // fights ("Pakistani Taliban", "Syrian Muslim Brotherhood"): the adjective wins.
             let non_state = matches!(
@@ -342,7 +349,12 @@ pub(crate) fn compose(
                 .iter()
                 .any(|s| matches!(s.as_str(), "REB" | "INS" | "SEP" | "OPP" | "PTY"));
             if cc.is_some() && !(non_state && country.is_some()) {
-                country = cc;
+                country = cc.clone();
+            }
+            // A group that took power governs its own state only ("the Taliban" since 2021,
+            // not the "Pakistani Taliban").
+            if country == cc {
+                took_power(rec, org, date, &mut secs);
             }
             org_sectors = secs;
             org_name = name;
@@ -508,6 +520,10 @@ pub(crate) fn compose(
                 country_alone(
                     rec, text, words, c.start, c.end, i, form, prev, next, si, out, pending,
                 );
+                let at = words[c.start].start as usize;
+                if let Some(m) = out.last_mut().filter(|m| m.start == at) {
+                    people_of_country(m, c.ethnic, c.ordinary);
+                }
                 continue;
             }
         }
@@ -535,6 +551,9 @@ pub(crate) fn compose(
                 .first()
                 .and_then(|s| lexicon::plover_of(s))
                 .map(str::to_string);
+        }
+        if c.ethnic && c.country.is_some() {
+            m.rule = ETHNIC;
         }
         m.set_code();
         out.push(m);

@@ -2,12 +2,12 @@
 //! pronouns link to an earlier full mention ([`super::Mention::resolved_from`]), and take its
 //! country, sectors and role.
 
-use super::lexicon::{self, Pronoun};
+use super::lexicon;
 use super::{Mention, MentionKind};
 use crate::kb::Kb;
 
-/// How many sentences back a pronoun looks for its antecedent (besides its own).
-const PRONOUN_WINDOW: usize = 2;
+#[path = "coref_pronoun.rs"]
+mod pronoun;
 
 /// How many mentions back (or ahead) a name or "the minister" looks for its antecedent:
 /// bounds the work on pathological documents to linear time.
@@ -134,7 +134,8 @@ pub fn link(_kb: &Kb, text: &str, out: &mut Vec<Mention>) {
             }
             (MentionKind::Unknown, "pronoun") => {
                 let w = text.get(m.start..m.end).unwrap_or("");
-                let found = lexicon::pronoun(w).and_then(|p| antecedent(out, i, p));
+                let found =
+                    lexicon::pronoun(w).and_then(|p| pronoun::antecedent(text, out, &keep, i, p));
                 match found {
                     Some(j) => copy_from(out, i, j, "pronoun"),
                     None => keep[i] = false,
@@ -166,48 +167,4 @@ pub fn link(_kb: &Kb, text: &str, out: &mut Vec<Mention>) {
             (r != usize::MAX).then_some(r)
         });
     }
-}
-
-fn agrees(a: &Mention, p: Pronoun) -> bool {
-    match p {
-        Pronoun::He | Pronoun::She => {
-            a.kind == MentionKind::Person && a.female.is_none_or(|f| f == (p == Pronoun::She))
-        }
-        Pronoun::They => {
-            a.plural
-                || matches!(
-                    a.kind,
-                    MentionKind::Country | MentionKind::Org | MentionKind::Igo
-                ) && a.rule != "pronoun"
-        }
-        Pronoun::It => {
-            !a.plural
-                && matches!(
-                    a.kind,
-                    MentionKind::Country | MentionKind::Org | MentionKind::Igo
-                )
-        }
-    }
-}
-
-/// The nearest agreeing mention: the closest before the pronoun in its own sentence, else
-/// the first (most likely the subject) in each of the previous sentences, nearest first.
-fn antecedent(out: &[Mention], i: usize, p: Pronoun) -> Option<usize> {
-    let s = out[i].sentence;
-    let usable = |a: &Mention| a.kind != MentionKind::Place && a.country.is_some() && agrees(a, p);
-    if let Some(j) = (0..i)
-        .rev()
-        .take_while(|&j| out[j].sentence == s)
-        .find(|&j| usable(&out[j]))
-    {
-        return Some(j);
-    }
-    for back in 1..=PRONOUN_WINDOW {
-        let Some(t) = s.checked_sub(back) else { break };
-        let from = i.saturating_sub(LINK_WINDOW);
-        if let Some(j) = (from..i).find(|&j| out[j].sentence == t && usable(&out[j])) {
-            return Some(j);
-        }
-    }
-    None
 }

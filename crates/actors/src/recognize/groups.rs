@@ -6,7 +6,7 @@
 //! article's own countries choose among them ("Kurdish fighters" in an article about Syria are
 //! SYR). Groups give a country only: their sector comes from the role word they own.
 
-use crate::kb::{normalize, Kb};
+use crate::kb::{normalize, Kb, PartialDate};
 use std::collections::HashMap;
 
 /// `name<TAB>ISO3[ ISO3...]`, our own list.
@@ -19,6 +19,9 @@ pub(crate) struct Groups {
     /// Normalised surname of a KB person -> the one country all their roles (and those of
     /// every other KB person with that surname) are in; `None` when they differ.
     surnames: HashMap<String, Option<String>>,
+    /// Normalised surname (the canonical name's last word, also without "al-") -> the KB
+    /// people who bear it, for a surname used alone ([`Groups::office_holder`]).
+    bearers: HashMap<String, Vec<usize>>,
 }
 
 impl Groups {
@@ -37,10 +40,22 @@ impl Groups {
             }
         }
         let mut surnames: HashMap<String, Option<String>> = HashMap::new();
-        for p in kb.people() {
+        let mut bearers: HashMap<String, Vec<usize>> = HashMap::new();
+        for (pi, p) in kb.people().iter().enumerate() {
             let Some(full) = p.names.first() else {
                 continue;
             };
+            if let Some((_, last)) = full.rsplit_once(' ') {
+                let bare = ["al-", "el-", "Al-", "El-"]
+                    .iter()
+                    .find_map(|a| last.strip_prefix(a));
+                for key in std::iter::once(last).chain(bare) {
+                    let v = bearers.entry(normalize(key)).or_default();
+                    if !v.contains(&pi) {
+                        v.push(pi);
+                    }
+                }
+            }
             // Only names of two words or more have a surname to index; the roles must agree
             // on one country (an IGO head who was also a minister has two).
             let Some((_, last)) = full.rsplit_once(' ') else {
@@ -59,7 +74,24 @@ impl Groups {
                 })
                 .or_insert(cc);
         }
-        Groups { groups, surnames }
+        Groups {
+            groups,
+            surnames,
+            bearers,
+        }
+    }
+
+    /// The one KB person whose surname is `word` and who holds an office at `date`, when
+    /// exactly one does ("Sudani said" in 2023 is Mohammed Shia al-Sudani): news names an
+    /// office holder by surname alone once the story has introduced them, or when the
+    /// surname is well known. Two holders of the surname at that date give nobody.
+    pub(crate) fn office_holder(&self, kb: &Kb, word: &str, date: PartialDate) -> Option<usize> {
+        let people = self.bearers.get(&normalize(word))?;
+        let mut holders = people
+            .iter()
+            .filter(|&&p| kb.people()[p].role_at(date).is_some());
+        let first = holders.next()?;
+        holders.next().is_none().then_some(*first)
     }
 
     /// The state a group named `name` belongs to: the first of its states that the article

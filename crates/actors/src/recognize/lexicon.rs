@@ -1,7 +1,7 @@
 //! The recogniser's own small word lists (closed-class words the KB does not hold) and the
 //! extra phrase table (media outlets, role phrases written with "of").
 
-use crate::kb::{normalize, Kb};
+use crate::kb::{normalize, Kb, PartialDate};
 use std::collections::HashMap;
 
 /// Media outlets, `name<TAB>COUNTRY`, our own list.
@@ -65,6 +65,14 @@ pub(crate) fn case_fits(name: &str, surface: &str) -> bool {
     !(acronym && letters <= 3) || surface.chars().all(|c| !c.is_lowercase())
 }
 
+/// `2021-08-15 GOV`: the date and the comma-separated sectors that hold from it.
+fn parse_since(s: &str) -> Option<(PartialDate, Vec<String>)> {
+    let (date, sectors) = s.split_once(' ')?;
+    let date = PartialDate::parse(date)?;
+    let sectors = sectors.split(',').map(|x| x.trim().to_string()).collect();
+    Some((date, sectors))
+}
+
 /// An organisation from `orgs.txt`.
 #[derive(Debug)]
 pub(crate) struct Org {
@@ -75,6 +83,9 @@ pub(crate) struct Org {
     pub sectors: Vec<String>,
     /// PLOVER sector when it is not the CAMEO one's mapping (`PRE` for Abkhazia).
     pub plover: Option<String>,
+    /// From this date on the organisation holds other sectors (the Taliban have been
+    /// Afghanistan's government since 2021-08-15): the file's trailing `since DATE SECTORS`.
+    pub since: Option<(PartialDate, Vec<String>)>,
 }
 
 #[derive(Debug)]
@@ -94,6 +105,8 @@ pub(crate) struct Lexicon {
     pub regions: HashMap<String, String>,
     /// Peoples and communities, and the surnames of KB people.
     pub groups: super::groups::Groups,
+    /// Country names and demonyms, for misspellings.
+    pub typos: super::typo::Typos,
 }
 
 impl Lexicon {
@@ -116,7 +129,15 @@ impl Lexicon {
         }
         let mut orgs = Vec::new();
         for line in ORGS.lines() {
-            let f: Vec<&str> = line.trim_end().split('\t').collect();
+            let mut f: Vec<&str> = line.trim_end().split('\t').collect();
+            let since = match f.last().and_then(|x| x.strip_prefix("since ")) {
+                Some(rest) => {
+                    let since = parse_since(rest);
+                    f.pop();
+                    since
+                }
+                None => None,
+            };
             let (name, code, sectors, plover) = match f[..] {
                 [n, c, s] => (n, c, s, None),
                 [n, c, s, p] => (n, c, s, Some(p.to_string())),
@@ -138,6 +159,7 @@ impl Lexicon {
                 code: code.to_string(),
                 sectors,
                 plover,
+                since,
             });
         }
         for p in NOT_COUNTRIES {
@@ -201,6 +223,7 @@ impl Lexicon {
             extra_max,
             regions,
             groups: super::groups::Groups::new(kb),
+            typos: super::typo::Typos::new(kb),
         }
     }
 

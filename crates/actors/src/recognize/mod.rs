@@ -22,6 +22,12 @@
 //!    knows them in a place-like position).
 //! 5. In-article resolution ([`coref`]): a later surname or first name, "the minister",
 //!    and pronouns link to an earlier full mention through [`Mention::resolved_from`].
+//! 6. A surname alone that no full name introduced is the one KB head, foreign or defence
+//!    minister of that surname in office on the article's date, when the article names
+//!    their country (`surname`).
+//! 7. A name one slip from a country's name or demonym is that country (`typo`).
+//! 8. Actors that still name no country (a title with a name the KB lacks, "police",
+//!    "ethnic Albanians") take the country the article is about (`context`).
 //!
 //! ```
 //! use sitrep_actors::kb::{Kb, PartialDate};
@@ -37,6 +43,7 @@
 //! ```
 
 mod chain;
+mod context;
 pub mod coref;
 pub mod dict_actors;
 mod groups;
@@ -44,6 +51,8 @@ mod lexicon;
 mod parts;
 mod place;
 mod scan;
+mod surname;
+mod typo;
 
 use crate::kb::{Kb, PartialDate};
 use lexicon::Lexicon;
@@ -312,7 +321,11 @@ impl<'k> Recognizer<'k> {
         out.sort_by_key(|m| (m.start, m.end));
         share_coordinated_role(text, &mut out);
         place::agents_in_places(text, &mut out);
+        context::fill_from_article(self.kb, text, &mut out, false);
         coref::link(self.kb, text, &mut out);
+        surname::resolve(self, text, date, &mut out);
+        typo::resolve(self.kb, &self.lex.typos, &mut out);
+        context::fill_from_article(self.kb, text, &mut out, true);
         out
     }
 }

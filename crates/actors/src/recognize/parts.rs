@@ -148,3 +148,66 @@ pub(crate) fn plural_word(s: &str) -> bool {
         || s == "police"
         || s == "people"
 }
+
+/// The rule of "ethnic Albanians", "ethnic Albanian guerrillas": the country is the one the
+/// story is about when it names another (`context::fill_from_article`).
+pub(crate) const ETHNIC: &str = "ethnic_group";
+
+/// "ethnic Albanians", "ordinary Kazakhs": a people named by a state's demonym are civilians
+/// (an ethnic group of any demonym form; "ordinary" only with a plural demonym, since
+/// "ordinary Russian" qualifies a noun after it).
+pub(crate) fn people_of_country(m: &mut Mention, ethnic: bool, ordinary: bool) {
+    let people = m.plural && m.rule == "country_adjective";
+    if !(ethnic || (ordinary && people)) {
+        return;
+    }
+    m.kind = MentionKind::Agent;
+    m.sectors = vec!["CVL".to_string()];
+    m.plover_sector = Some("CVL".to_string());
+    if ethnic {
+        m.rule = ETHNIC;
+    }
+    m.set_code();
+}
+
+/// The sectors an organisation holds from a date on (`orgs.txt`'s `since`), replacing
+/// `secs` when the article's date is past it.
+pub(crate) fn took_power(
+    rec: &Recognizer<'_>,
+    org: Unit,
+    date: crate::kb::PartialDate,
+    secs: &mut Vec<String>,
+) {
+    if let Unit::Atom(Atom {
+        kind: AtomKind::Org(o),
+        ..
+    }) = org
+    {
+        if let Some((from, later)) = &rec.lex.orgs[o].since {
+            if date.earliest() >= from.earliest() {
+                *secs = later.clone();
+            }
+        }
+    }
+}
+
+/// Whether the words from `w` are "-backed" or the like, glued to the word before.
+pub(crate) fn backer(text: &str, words: &[Word], w: usize) -> bool {
+    let glued = |i: usize| i > 0 && words.get(i).is_some_and(|x| x.start == words[i - 1].end);
+    glued(w)
+        && glued(w + 1)
+        && words.get(w).is_some_and(|x| word_text(text, x) == "-")
+        && words.get(w + 1).is_some_and(|x| {
+            matches!(
+                word_text(text, x).to_ascii_lowercase().as_str(),
+                "backed" | "funded" | "sponsored" | "supported" | "armed" | "trained" | "aligned"
+            )
+        })
+}
+
+/// Sectors of an armed non-state group.
+pub(crate) fn armed_group(sectors: &[String]) -> bool {
+    sectors
+        .iter()
+        .any(|s| matches!(s.as_str(), "REB" | "INS" | "SEP"))
+}

@@ -573,3 +573,29 @@ fn dates_random_word_soup_keeps_invariants() {
         }
     }
 }
+
+#[test]
+fn dates_inside_a_quote_and_background_years() {
+    // A date right before the closing quote of reported speech.
+    assert_eq!(
+        date(
+            "\"Representatives of Russia and Turkey met in Astana on August 29,\" the diplomat said.",
+            Tense::Past
+        ),
+        "2023-08-29"
+    );
+    assert_eq!(
+        date(
+            "Russia annexed Crimea in 2014 after a referendum.",
+            Tense::Past
+        ),
+        "2014"
+    );
+    assert_eq!(
+        date(
+            "The two leaders last met last year in Beijing.",
+            Tense::Past
+        ),
+        "2022"
+    );
+}

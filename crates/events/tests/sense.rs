@@ -1,0 +1,218 @@
+//! Trigger sense: a force verb read through its object, particle and setting. "Beat back a
+//! resolution", "killed the bill", "battling the flames" and "struck a deal" are no force;
+//! "attacked the plan" or "attacked X on Twitter" is criticism. Hand-written parses of
+//! sentences written for these tests; the same verbs with a person, place or military object
+//! stay force.
+
+use crate::common::{actor, code, sent, summary};
+
+fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
+    (c.to_string(), s.to_string(), g.to_string())
+}
+
+fn codes(r: &sitrep_events::MatchResult) -> Vec<String> {
+    r.events
+        .iter()
+        .map(|e| e.code.as_str().to_string())
+        .collect()
+}
+
+#[test]
+fn sense_beat_back_a_resolution_is_a_rejection_not_an_assault() {
+    let s = sent(
+        "Senate Senate PROPN 2 compound
+         Democrats Democrats PROPN 3 nsubj
+         beat beat VERB 0 root
+         back back ADP 3 compound:prt
+         a a DET 6 det
+         resolution resolution NOUN 3 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "USALEG")];
+    let r = code(&s, &actors);
+    assert_eq!(codes(&r), vec!["120"]);
+    // The same verb with a person as object is an assault.
+    let s = sent(
+        "Police police NOUN 2 nsubj
+         beat beat VERB 0 root
+         the the DET 4 det
+         protesters protester NOUN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "EGYCOP"), actor(3, 4, 4, "EGYOPP")];
+    assert_eq!(
+        summary(&code(&s, &actors), &actors),
+        vec![t("182", "EGYCOP", "EGYOPP")]
+    );
+}
+
+#[test]
+fn sense_winning_an_election_is_no_beating() {
+    let s = sent(
+        "Macron Macron PROPN 2 nsubj
+         beat beat VERB 0 root
+         Le Le PROPN 2 obj
+         in in ADP 6 case
+         the the DET 6 det
+         runoff runoff NOUN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "FRAGOV"), actor(3, 3, 3, "FRAOPP")];
+    assert!(codes(&code(&s, &actors)).is_empty());
+}
+
+#[test]
+fn sense_attacking_a_policy_or_on_television_is_criticism() {
+    let s = sent(
+        "Germany Germany PROPN 2 nsubj
+         attacked attack VERB 0 root
+         the the DET 5 det
+         Polish polish ADJ 5 amod
+         plan plan NOUN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "DEU"), actor(4, 4, 4, "POL")];
+    assert_eq!(
+        summary(&code(&s, &actors), &actors),
+        vec![t("111", "DEU", "POL")]
+    );
+    let s = sent(
+        "The the DET 2 det
+         president president NOUN 3 nsubj
+         attacked attack VERB 0 root
+         the the DET 5 det
+         senator senator NOUN 3 obj
+         on on ADP 7 case
+         television television NOUN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "USAGOV"), actor(4, 5, 5, "USALEG")];
+    assert_eq!(
+        summary(&code(&s, &actors), &actors),
+        vec![t("111", "USAGOV", "USALEG")]
+    );
+    // Military targets are no policy.
+    let s = sent(
+        "The the DET 2 det
+         army army NOUN 3 nsubj
+         attacked attack VERB 0 root
+         Hamas Hamas PROPN 5 compound
+         targets target NOUN 3 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "ISRMIL"), actor(4, 4, 4, "PSEREB")];
+    assert_eq!(codes(&code(&s, &actors)), vec!["190"]);
+    // A place or an army as object stays an attack.
+    let s = sent(
+        "Rebels rebel NOUN 2 nsubj
+         attacked attack VERB 0 root
+         an a DET 5 det
+         army army NOUN 5 compound
+         base base NOUN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "SYRREB"), actor(4, 4, 4, "SYRMIL")];
+    assert_eq!(codes(&code(&s, &actors)), vec!["190"]);
+}
+
+#[test]
+fn sense_killing_a_bill_or_fighting_a_law_is_no_force() {
+    let s = sent(
+        "Republicans Republicans PROPN 2 nsubj
+         killed kill VERB 0 root
+         the the DET 5 det
+         health health NOUN 5 compound
+         bill bill NOUN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "USAPTY")];
+    assert_eq!(codes(&code(&s, &actors)), vec!["120"]);
+    let s = sent(
+        "The the DET 2 det
+         state state NOUN 3 nsubj
+         will will AUX 3 aux
+         fight fight VERB 0 root
+         the the DET 5 det
+         ban ban NOUN 3 obj
+         in in ADP 7 case
+         court court NOUN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "USAGOV")];
+    assert!(codes(&code(&s, &actors)).is_empty());
+    let s = sent(
+        "Iraqi iraqi ADJ 3 amod
+         fire fire NOUN 3 compound
+         crews crew NOUN 5 nsubj
+         are be AUX 5 aux
+         battling battle VERB 0 root
+         the the DET 7 det
+         flames flame NOUN 5 obj
+         . . PUNCT 5 punct",
+    );
+    let actors = [actor(1, 3, 3, "IRQ")];
+    assert!(codes(&code(&s, &actors)).is_empty());
+    // Killing soldiers is force.
+    let s = sent(
+        "Militants militant NOUN 2 nsubj
+         killed kill VERB 0 root
+         three three NUM 4 nummod
+         soldiers soldier NOUN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "AFGREB"), actor(3, 4, 4, "AFGMIL")];
+    assert_eq!(codes(&code(&s, &actors)), vec!["190"]);
+}
+
+#[test]
+fn sense_clashing_with_courts_is_disapproval() {
+    let s = sent(
+        "Trump Trump PROPN 2 nsubj
+         clashes clash VERB 0 root
+         with with ADP 4 case
+         courts court NOUN 2 obl
+         over over ADP 6 case
+         immigration immigration NOUN 2 obl",
+    );
+    let actors = [actor(1, 1, 1, "USAGOV"), actor(4, 4, 4, "USAJUD")];
+    assert_eq!(
+        summary(&code(&s, &actors), &actors),
+        vec![t("110", "USAGOV", "USAJUD")]
+    );
+    // Clashing with troops is fighting.
+    let s = sent(
+        "Protesters protester NOUN 2 nsubj
+         clashed clash VERB 0 root
+         with with ADP 4 case
+         troops troop NOUN 2 obl",
+    );
+    let actors = [actor(1, 1, 1, "VENOPP"), actor(4, 4, 4, "VENMIL")];
+    assert_eq!(codes(&code(&s, &actors)), vec!["190"]);
+}
+
+#[test]
+fn sense_striking_a_deal_is_an_agreement() {
+    let s = sent(
+        "Turkey Turkey PROPN 2 nsubj
+         struck strike VERB 0 root
+         a a DET 4 det
+         deal deal NOUN 2 obj
+         with with ADP 6 case
+         Russia Russia PROPN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "TUR"), actor(6, 6, 6, "RUS")];
+    assert_eq!(
+        summary(&code(&s, &actors), &actors),
+        vec![t("057", "TUR", "RUS")]
+    );
+    // Striking a town is an attack.
+    let s = sent(
+        "Jets jet NOUN 2 nsubj
+         struck strike VERB 0 root
+         the the DET 4 det
+         town town NOUN 2 obj",
+    );
+    let actors = [actor(1, 1, 1, "RUSMIL"), actor(3, 4, 4, "SYR")];
+    assert_eq!(codes(&code(&s, &actors)), vec!["190"]);
+}
