@@ -76,7 +76,7 @@ impl Default for RunOptions {
 }
 
 /// Default of [`RunOptions::prefetch`]: 5 ms documents reach it, file tasks stay near 0.
-pub const DEFAULT_PREFETCH: usize = 16;
+pub const DEFAULT_PREFETCH: usize = 64;
 
 /// Counts of the queue, for `sitrep worker status` and drain checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

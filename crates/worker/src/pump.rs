@@ -29,13 +29,13 @@ use tokio::task::{JoinHandle, JoinSet};
 /// How much work to hold ahead of the coding threads, in expected coding time: enough to
 /// cover a pull round trip on a loaded machine, short enough that the last tasks are not
 /// stuck behind one worker while another idles (a file task of seconds gets no prefetch).
-const PREFETCH_HORIZON: Duration = Duration::from_millis(50);
+const PREFETCH_HORIZON: Duration = Duration::from_millis(250);
 
 /// A group commit starts once this many tasks are staged...
-const COMMIT_BATCH: usize = 16;
+const COMMIT_BATCH: usize = 64;
 
 /// ...or once the oldest staged task has waited this long, or nothing else is being coded.
-const COMMIT_DELAY: Duration = Duration::from_millis(20);
+const COMMIT_DELAY: Duration = Duration::from_millis(100);
 
 /// With `--drain`, how long an idle worker waits for a message before asking whether the
 /// queue is done: short, because the last worker's exit ends a backfill (or a benchmark).
