@@ -67,7 +67,7 @@ pub struct WorkerRunArgs {
     #[arg(long, default_value_t = 1)]
     pub threads: usize,
     /// Messages pulled ahead of the coding threads at most, so the next task is in hand
-    /// when a thread frees up (fewer for long tasks: about 50 ms of work); 0 pulls only when
+    /// when a thread frees up (fewer for long tasks: about 250 ms of work); 0 pulls only when
     /// a thread is free.
     #[arg(long, value_name = "N", default_value_t = sitrep_worker::nats::DEFAULT_PREFETCH)]
     pub prefetch: usize,

@@ -60,7 +60,7 @@ pub struct RunOptions {
     /// Stop once the queue holds nothing to deliver and nothing unacknowledged.
     pub drain: bool,
     /// At most this many messages pulled ahead of the coding threads, so the next task is in
-    /// hand when a thread frees up (fewer when tasks are long: about 50 ms of work is held
+    /// hand when a thread frees up (fewer when tasks are long: about 250 ms of work is held
     /// ahead); 0 pulls only when a thread is free.
     pub prefetch: usize,
 }

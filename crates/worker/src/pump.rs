@@ -2,7 +2,8 @@
 //!
 //! A message goes through four places, all bounded: the local buffer (pulled ahead so the next
 //! task is in hand when a coding thread frees up, instead of one pull round trip per task), a
-//! coding thread (outputs written under temporary names), the staged list (coded, not yet
+//! coding thread (fed through a channel holding its next task; outputs written under temporary
+//! names), the staged list (coded, not yet
 //! durable) and a group commit (the files fsynced in parallel, one folder fsync per batch, on its own
 //! thread while coding goes on). A message is acknowledged only when the group commit holding
 //! it has returned, so the contract of [`crate::nats`] holds: ack after durable, at-least-once
@@ -23,8 +24,10 @@ use async_nats::jetstream::{self, stream, AckKind};
 use futures_util::StreamExt;
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
-use tokio::task::{JoinHandle, JoinSet};
+use tokio::task::JoinHandle;
 
 /// How much work to hold ahead of the coding threads, in expected coding time: enough to
 /// cover a pull round trip on a loaded machine, short enough that the last tasks are not
@@ -47,7 +50,80 @@ const PULL_GIVE_UP: Duration = Duration::from_secs(10);
 /// How often the loop wakes on its own: stop requests, progress acknowledgements.
 const HOUSEKEEPING: Duration = Duration::from_millis(100);
 
-type Coded = (u64, Result<StagedTask, Error>);
+/// A coded task, or the payload of a panic in coding (a bug in this crate: re-raised).
+type Coded = (u64, std::thread::Result<Result<StagedTask, Error>>);
+
+/// Tasks handed to each coding thread beyond the one it is coding, so a thread that finishes
+/// starts its next task at once instead of waiting for this loop to be scheduled (on two busy
+/// cores that wait was a gap after every document).
+const QUEUED_PER_THREAD: usize = 1;
+
+/// The coding threads, fed through a channel.
+struct CodingThreads {
+    jobs: Option<mpsc::Sender<(u64, Vec<u8>)>>,
+    results: tokio::sync::mpsc::UnboundedReceiver<Coded>,
+    handles: Vec<std::thread::JoinHandle<()>>,
+    /// Tasks sent and not yet returned (coding or queued).
+    in_flight: usize,
+}
+
+impl CodingThreads {
+    fn start(threads: usize, coder: &Coder) -> Result<CodingThreads, Error> {
+        let (jobs, queue) = mpsc::channel::<(u64, Vec<u8>)>();
+        let queue = Arc::new(Mutex::new(queue));
+        let (done, results) = tokio::sync::mpsc::unbounded_channel();
+        let mut handles = Vec::with_capacity(threads);
+        for n in 0..threads {
+            let (queue, done, coder) = (queue.clone(), done.clone(), coder.clone());
+            let handle = std::thread::Builder::new()
+                .name(format!("sitrep-code-{n}"))
+                .spawn(move || loop {
+                    // The lock is held only while waiting for the next task.
+                    let job = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    let Ok((id, body)) = job else { break };
+                    let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        coder.stage(&body)
+                    }));
+                    if done.send((id, coded)).is_err() {
+                        break;
+                    }
+                })
+                .map_err(Error::Runtime)?;
+            handles.push(handle);
+        }
+        Ok(CodingThreads {
+            jobs: Some(jobs),
+            results,
+            handles,
+            in_flight: 0,
+        })
+    }
+
+    fn send(&mut self, id: u64, body: Vec<u8>) {
+        if let Some(jobs) = &self.jobs {
+            // The threads only stop once `jobs` is dropped, so the send cannot fail.
+            if jobs.send((id, body)).is_ok() {
+                self.in_flight += 1;
+            }
+        }
+    }
+
+    async fn next(&mut self) -> Option<Coded> {
+        let coded = self.results.recv().await;
+        if coded.is_some() {
+            self.in_flight -= 1;
+        }
+        coded
+    }
+
+    /// Ends the threads (each finishes its task first).
+    fn stop(mut self) {
+        self.jobs = None;
+        for h in self.handles.drain(..) {
+            let _ = h.join();
+        }
+    }
+}
 type Committed = (Vec<(u64, StagedTask)>, Result<(), Error>, Duration);
 
 /// One pull request in flight.
@@ -223,7 +299,7 @@ pub(crate) async fn work(
     let mut tick = tokio::time::interval(HOUSEKEEPING);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut pull: Option<Pull> = None;
-    let mut coding: JoinSet<Coded> = JoinSet::new();
+    let mut coding = CodingThreads::start(threads, coder)?;
     let mut committing: Option<JoinHandle<Committed>> = None;
     // A no-wait fetch found nothing: do not ask again until a task completes.
     let mut found_empty = false;
@@ -236,18 +312,17 @@ pub(crate) async fn work(
                 p.release(id).await;
             }
         }
-        // On a stop request the messages pulled ahead are coded too (at most ~50 ms of work):
+        // On a stop request the messages pulled ahead are coded too (at most ~250 ms of work):
         // a nak would leave them counted as unacknowledged until the server redelivers them.
-        while coding.len() < threads {
+        while coding.in_flight < threads * (1 + QUEUED_PER_THREAD) {
             let Some(id) = p.local.pop_front() else { break };
             let Some(msg) = p.held.get(&id) else { continue };
-            let (body, coder) = (msg.payload.clone(), coder.clone());
-            coding.spawn_blocking(move || (id, coder.stage(&body)));
+            coding.send(id, msg.payload.to_vec());
         }
         if pull.is_none() && !stopping && !drained {
             // Top up only once half the prefetch is used, then fill it: one pull request
             // (server CPU on the same two cores) brings several messages, not one each.
-            let (ahead, depth) = (p.local.len() + coding.len(), p.depth());
+            let (ahead, depth) = (p.local.len() + coding.in_flight, p.depth());
             let low = ahead <= threads + depth / 2;
             let want = (threads + depth).saturating_sub(ahead) * usize::from(low);
             let n = want.min(p.max_held.saturating_sub(p.held.len()));
@@ -277,7 +352,7 @@ pub(crate) async fn work(
                 }
             }
         }
-        let quiet = coding.is_empty() && p.local.is_empty();
+        let quiet = coding.in_flight == 0 && p.local.is_empty();
         if committing.is_none()
             && !p.staged.is_empty()
             && (stopping
@@ -310,7 +385,7 @@ pub(crate) async fn work(
             _ => None,
         };
         // A coding slot free with no message for it: time lost waiting for the queue.
-        let starving = coding.len() < threads && p.local.is_empty() && !stopping;
+        let starving = coding.in_flight < threads && p.local.is_empty() && !stopping;
         let waited = Instant::now();
         tokio::select! {
             m = next_message(&mut pull), if pull.is_some() => {
@@ -344,16 +419,16 @@ pub(crate) async fn work(
                     }
                 }
             }
-            Some(done) = coding.join_next(), if !coding.is_empty() => {
+            Some((id, done)) = coding.next(), if coding.in_flight > 0 => {
                 found_empty = false;
                 match done {
-                    Ok((id, Ok(task))) => p.coded(id, task),
-                    Ok((id, Err(e))) => {
+                    Ok(Ok(task)) => p.coded(id, task),
+                    Ok(Err(e)) => {
                         p.release(id).await;
                         p.fail(e);
                     }
                     // Coding catches panics itself; a panic here is a bug in this crate.
-                    Err(join) => std::panic::resume_unwind(join.into_panic()),
+                    Err(panic) => std::panic::resume_unwind(panic),
                 }
             }
             done = next_commit(&mut committing), if committing.is_some() => {
@@ -378,6 +453,7 @@ pub(crate) async fn work(
             p.stats.timings.starved += waited.elapsed();
         }
     }
+    coding.stop();
     // Acknowledgements are buffered by the client; send them before returning.
     let started = Instant::now();
     let flushed = client.flush().await;
