@@ -1,5 +1,6 @@
 //! Test support (feature `test-util`): a throwaway `nats-server` with JetStream.
 
+use std::io::Read;
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -37,14 +38,26 @@ impl NatsServer {
         }
         let store = tempfile::tempdir().expect("temporary folder");
         // Another process may take the port between this probe and the server's bind; then
-        // the server exits and we try another port.
-        for _ in 0..5 {
+        // the server exits and we try another port. That process may be another test's
+        // server, which answers on the port while ours is exiting: the server is ours only if
+        // its greeting carries our name.
+        for attempt in 0..5 {
             let port = TcpListener::bind("127.0.0.1:0")
                 .and_then(|l| l.local_addr())
                 .expect("a free port")
                 .port();
+            let name = format!("sitrep-test-{}-{port}-{attempt}", std::process::id());
             let mut child = Command::new(&bin)
-                .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
+                .args([
+                    "-js",
+                    "-a",
+                    "127.0.0.1",
+                    "-p",
+                    &port.to_string(),
+                    "-n",
+                    &name,
+                ])
+                .arg("-sd")
                 .arg(store.path())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -55,7 +68,7 @@ impl NatsServer {
                 if let Ok(Some(_)) = child.try_wait() {
                     break;
                 }
-                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                if greets_as(port, &name) {
                     return Some(NatsServer {
                         child,
                         port,
@@ -74,6 +87,24 @@ impl NatsServer {
     pub fn url(&self) -> String {
         format!("nats://127.0.0.1:{}", self.port)
     }
+}
+
+/// Whether the server on `port` sends an INFO greeting with `"server_name":"NAME"`.
+fn greets_as(port: u16, name: &str) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let mut greeting = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !greeting.contains(&b'\n') && greeting.len() < 16 * 1024 {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => greeting.extend_from_slice(&buf[..n]),
+        }
+    }
+    let wanted = format!("\"server_name\":\"{name}\"");
+    String::from_utf8_lossy(&greeting).contains(&wanted)
 }
 
 impl Drop for NatsServer {
