@@ -308,34 +308,26 @@ impl<'py> ser::SerializeMap for Map<'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for Map<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.dict.set_item(key, value.serialize(self.to)?)?;
-        Ok(())
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
+/// A struct and a struct variant both become a dict of their fields.
+macro_rules! struct_impl {
+    ($trait:ident) => {
+        impl<'py> ser::$trait for Map<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
+                self.dict.set_item(key, value.serialize(self.to)?)?;
+                Ok(())
+            }
+            fn end(self) -> Out<'py> {
+                self.finish()
+            }
+        }
+    };
 }
 
-impl<'py> ser::SerializeStructVariant for Map<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.dict.set_item(key, value.serialize(self.to)?)?;
-        Ok(())
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
-}
+struct_impl!(SerializeStruct);
+struct_impl!(SerializeStructVariant);
