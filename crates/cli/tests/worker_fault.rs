@@ -234,7 +234,9 @@ fn worker_sigterm_finishes_in_hand_and_acknowledges_only_finished_tasks() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let (input, lines) = input_file(&shared, tmp.path(), Some(60));
+    // Enough documents that the worker is still busy when the signal lands: with 60 the CI
+    // machine coded them all (0.3 s) between two polls of the output folder.
+    let (input, lines) = input_file(&shared, tmp.path(), Some(1500));
     let url = server.url();
     let out = tmp.path().join("out");
     let enq = sitrep()
