@@ -7,4 +7,5 @@ mod kb_shared;
 mod ngec_eval;
 mod recognize;
 mod recognize_eval;
+mod recognize_named;
 mod recognize_rules;

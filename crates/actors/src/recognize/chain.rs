@@ -162,7 +162,9 @@ fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
             took = true;
         }
         Some(un @ Unit::Caps(a, b))
-            if is_org(text, words, *a, *b) || next_is_role(units, u + 1) =>
+            if is_org(text, words, *a, *b)
+                || next_is_role(units, u + 1)
+                || (lexicon::is_filler(word_at(u + 1)) && next_is_role(units, u + 2)) =>
         {
             // An organisation's name, or a place that owns the role ("Shanghai police").
             c.org = Some(*un);
@@ -527,9 +529,8 @@ pub(crate) fn compose(
                 continue;
             }
         }
-        if c.former && m.country.is_some() {
-            m.sectors = vec!["ELI".to_string()];
-            m.plover_sector = Some("ELI".to_string());
+        if c.former {
+            super::parts::former(&mut m);
         }
         // An entity with its own PLOVER sector (a partially recognised state is PRE) gives it
         // unless the role words named one.

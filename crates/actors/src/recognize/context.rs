@@ -78,6 +78,63 @@ fn wants_country(m: &Mention, after_coref: bool) -> bool {
     }
 }
 
+/// "two Asian women", "African migrants", "foreign troops": a role modified by a region
+/// wider than a state, or by a word saying it is foreign, does not belong to the story's
+/// country ("the foreign minister" does: a government's role).
+fn from_elsewhere(text: &str, m: &Mention) -> bool {
+    if m.kind != MentionKind::Agent {
+        return false;
+    }
+    let gov = m.sectors.iter().any(|s| s == "GOV");
+    // The word before the span too: the role may start after its modifier.
+    let before = text
+        .get(..m.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back();
+    let words = m.text.split([' ', '-']).chain(before);
+    words.into_iter().any(|w| {
+        matches!(
+            w,
+            "Asian"
+                | "Asians"
+                | "African"
+                | "Africans"
+                | "European"
+                | "Europeans"
+                | "Arab"
+                | "Arabs"
+                | "Latin"
+                | "Western"
+                | "Westerners"
+                | "Middle"
+                | "Nordic"
+                | "Scandinavian"
+                | "Balkan"
+                | "Caucasian"
+                | "Hispanic"
+                | "Caribbean"
+        ) || (!gov
+            && matches!(
+                w.to_ascii_lowercase().as_str(),
+                "foreign"
+                    | "foreigners"
+                    | "overseas"
+                    | "international"
+                    | "expatriate"
+                    | "expatriates"
+                    | "expat"
+                    | "expats"
+                    | "migrant"
+                    | "migrants"
+                    | "immigrant"
+                    | "immigrants"
+                    | "multinational"
+                    | "global"
+            ))
+    })
+}
+
 /// "troops in Mali": an agent right before "in" and a place was left without the place's
 /// country on purpose (`place::agents_in_places`); the article's country is no better.
 fn before_a_place(text: &str, out: &[Mention], i: usize) -> bool {
@@ -160,7 +217,7 @@ pub(crate) fn fill_from_article(kb: &Kb, text: &str, out: &mut [Mention], after_
         };
         let organ = m.kind == MentionKind::Person
             || m.rule == ETHNIC
-            || m.sectors.iter().all(|s| state_sector(s));
+            || m.sectors.iter().all(|s| state_sector(s) || s == "ELI");
         let score = |t: &Tally| (t.1 + near(t, m.sentence), std::cmp::Reverse(t.2));
         tally
             .iter()
@@ -176,6 +233,7 @@ pub(crate) fn fill_from_article(kb: &Kb, text: &str, out: &mut [Mention], after_
             wants_country(m, after_coref)
                 && !before_a_place(text, out, i)
                 && !owned_by_unknown(text, out, i)
+                && !from_elsewhere(text, m)
         })
         .map(|(i, m)| (i, pick(m)))
         .collect();

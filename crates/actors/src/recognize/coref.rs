@@ -87,6 +87,52 @@ fn copy_from(out: &mut [Mention], i: usize, j: usize, rule: &'static str) {
     m.set_code();
 }
 
+/// Words that make one office another: "the vice president" is not "President Trump", "the
+/// prime minister" not "Foreign Minister Lavrov", and "the president" not "Vice President
+/// Pence".
+const QUALIFIERS: [&str; 11] = [
+    "vice",
+    "deputy",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "justice",
+    "assistant",
+    "acting",
+];
+
+/// Whether a definite role ("the vice president") can be the earlier actor `a`: each
+/// qualifier of the role is in `a`'s words or in the KB role `a` held, and `a` is no
+/// deputy the role does not say ("the minister" may be "Foreign Minister Lavrov").
+fn qualifiers_agree(def: &Mention, a: &Mention) -> bool {
+    let lower = |m: &Mention| m.text.to_ascii_lowercase().replace('-', " ");
+    let (d, t) = (lower(def), lower(a));
+    // A role word links to a role word of the same office ("a former minister ... the
+    // minister"), not to another ("a former army general ... the former president").
+    if a.kind == MentionKind::Agent && d.split(' ').next_back() != t.split(' ').next_back() {
+        return false;
+    }
+    let role = a.role.as_ref().map_or("", |r| r.role);
+    let has = |s: &str, q: &str| s.split(' ').any(|w| w == q);
+    let held = |q: &str| match q {
+        "prime" => role == "head_of_government",
+        "foreign" => role == "foreign_minister",
+        "defence" | "defense" => role == "defence_minister",
+        _ => false,
+    };
+    QUALIFIERS.iter().all(|q| {
+        let (in_d, in_t) = (has(&d, q), has(&t, q));
+        if in_d {
+            in_t || held(q)
+        } else {
+            !(in_t && matches!(*q, "vice" | "deputy" | "assistant"))
+        }
+    })
+}
+
 /// Links mentions (sorted by position) to earlier ones, and drops pronouns that find no
 /// antecedent (they name nobody by themselves).
 pub fn link(_kb: &Kb, text: &str, out: &mut Vec<Mention>) {
@@ -127,6 +173,7 @@ pub fn link(_kb: &Kb, text: &str, out: &mut Vec<Mention>) {
                         && matches!(a.kind, MentionKind::Person | MentionKind::Agent)
                         && !a.plural
                         && (want.is_empty() || want.iter().any(|s| a.sectors.contains(s)))
+                        && qualifiers_agree(&out[i], a)
                 });
                 if let Some(j) = found {
                     copy_from(out, i, j, "definite_coref");
@@ -166,5 +213,25 @@ pub fn link(_kb: &Kb, text: &str, out: &mut Vec<Mention>) {
             let r = new_index[r];
             (r != usize::MAX).then_some(r)
         });
+    }
+}
+
+/// Mentions linked to a role that had no country yet when they were linked ("The ministry
+/// said its envoy ...": "its" before the article gave "the ministry" its country) take the
+/// country and sectors their antecedent has now. Runs after the last article-country pass.
+pub(crate) fn propagate(out: &mut [Mention]) {
+    for i in 0..out.len() {
+        let Some(r) = out[i].resolved_from.filter(|&r| r < out.len()) else {
+            continue;
+        };
+        if out[i].country.is_some() || out[r].country.is_none() {
+            continue;
+        }
+        let a = out[r].clone();
+        let m = &mut out[i];
+        m.country = a.country;
+        m.sectors = a.sectors;
+        m.plover_sector = a.plover_sector;
+        m.set_code();
     }
 }

@@ -32,7 +32,14 @@ const PERSON_ROLES: &str =
     commander chief senator lawmaker governor mayor judge prosecutor director chairman \
     chairwoman negotiator adviser advisor aide candidate representative congressman \
     congresswoman dictator monarch sultan sheikh pope cleric officer soldier activist \
-    journalist reporter correspondent author analyst";
+    journalist reporter correspondent author analyst lawyer attorney doctor nurse teacher \
+    student worker farmer protester victim suspect man woman boy girl mother father son \
+    daughter wife husband witness resident citizen economist professor researcher \
+    scientist expert priest imam bishop rabbi member lawmaker legislator councillor \
+    councilor sergeant colonel captain lieutenant gunman militant fighter rebel refugee \
+    migrant driver pilot owner founder manager banker businessman \
+    businesswoman billionaire employee writer editor columnist defendant detainee \
+    prisoner hostage player coach singer actor actress artist";
 
 /// Whether `w` is one of the space-separated words of `list`.
 fn listed(list: &str, w: &str) -> bool {
@@ -414,8 +421,11 @@ pub(crate) fn antecedent(
     }
     let (j, _) = best?;
     // A nearest candidate that names no country (an unknown name) wins over any farther one:
-    // the pronoun stays unresolved rather than skipping to an actor it does not mean.
-    out[j].country.as_ref().map(|_| j)
+    // the pronoun stays unresolved rather than skipping to an actor it does not mean. A
+    // role still waiting for the article's country ("The ministry said its envoy") is
+    // linked all the same; `coref::propagate` copies its country once it has one.
+    let waits = out[j].kind == MentionKind::Agent && !out[j].sectors.is_empty();
+    (out[j].country.is_some() || waits).then_some(j)
 }
 
 /// The best candidate in sentence `t`: its subject (the first actor not after a preposition)

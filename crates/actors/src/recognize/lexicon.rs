@@ -11,6 +11,9 @@ const MEDIA: &str = include_str!("media.txt");
 /// `name<TAB>CODE<TAB>SECTORS[<TAB>PLOVER]`, our own list.
 const ORGS: &str = include_str!("orgs.txt");
 
+/// Companies news names alone, under their home country as BUS; same format as [`ORGS`].
+const COMPANIES: &str = include_str!("companies.txt");
+
 /// First-level regions the gazetteer does not name, `name<TAB>ISO3`, our own list.
 const REGIONS: &str = include_str!("regions.txt");
 
@@ -128,7 +131,7 @@ impl Lexicon {
             media.push((name.to_string(), cc.to_string()));
         }
         let mut orgs = Vec::new();
-        for line in ORGS.lines() {
+        for line in ORGS.lines().chain(COMPANIES.lines()) {
             let mut f: Vec<&str> = line.trim_end().split('\t').collect();
             let since = match f.last().and_then(|x| x.strip_prefix("since ")) {
                 Some(rest) => {
@@ -240,10 +243,7 @@ impl Lexicon {
 
 /// Determiners that may open a chain ("the minister", "a US official").
 pub(crate) fn is_det(w: &str) -> bool {
-    matches!(
-        w,
-        "the" | "The" | "a" | "A" | "an" | "An" | "THE" | "its" | "their" | "Its" | "Their"
-    )
+    matches!(w, "the" | "The" | "a" | "A" | "an" | "An" | "THE")
 }
 
 /// The possessive clitic as the tokenizer splits it off.
@@ -496,6 +496,16 @@ pub(crate) fn is_filler(w: &str) -> bool {
             | "regional"
             | "federal"
             | "provincial"
+            // Adjectives before a role that the tagger reads as adjectives, not role nouns:
+            // "Tamil civilian refugees" are Tamil refugees.
+            | "civilian"
+            | "armed"
+            | "unarmed"
+            | "young"
+            | "elderly"
+            | "displaced"
+            | "wounded"
+            | "nationalist"
     )
 }
 
@@ -522,7 +532,8 @@ pub(crate) fn org_head(w: &str) -> Option<Option<&'static str>> {
         "Party" => Some("PTY"),
         "Front" | "Movement" | "Militia" | "Cartel" => None,
         "Bank" | "Company" | "Corporation" | "Corp" | "Corp." | "Inc" | "Inc." | "Ltd" | "Ltd."
-        | "Group" | "Airlines" => Some("BUS"),
+        | "Group" | "Airlines" | "Holdings" | "LLC" | "PLC" | "Plc" | "plc" | "GmbH" | "AG"
+        | "SA" | "S.A." | "NV" | "N.V." | "SpA" | "S.p.A." | "Co." => Some("BUS"),
         "University" | "Institute" | "School" | "College" => Some("EDU"),
         "Church" | "Mosque" => None,
         "Union" | "Association" | "Federation" | "League" | "Alliance" | "Society"

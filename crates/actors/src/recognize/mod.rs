@@ -19,7 +19,9 @@
 //! 3. Capitals are the government only when they act ("Pyongyang said"); after "in", "to"
 //!    and the like they are places.
 //! 4. Unknown capitalised runs become `unknown` candidates (or places, when the gazetteer
-//!    knows them in a place-like position).
+//!    knows them in a place-like position). Names that contain a place ("the Mexico City
+//!    Policy"), venues ("the Geneva talks") and groups named after their backer ("US-backed
+//!    forces in Syria") are then corrected ([`named`]).
 //! 5. In-article resolution ([`coref`]): a later surname or first name, "the minister",
 //!    and pronouns link to an earlier full mention through [`Mention::resolved_from`].
 //! 6. A surname alone that no full name introduced is the one KB head, foreign or defence
@@ -48,6 +50,7 @@ pub mod coref;
 pub mod dict_actors;
 mod groups;
 mod lexicon;
+pub mod named;
 mod parts;
 mod place;
 mod scan;
@@ -319,13 +322,19 @@ impl<'k> Recognizer<'k> {
         }
         place::resolve_places(self, text, places, &mut out, pending_places);
         out.sort_by_key(|m| (m.start, m.end));
+        named::correct(text, words, sents, &mut out);
         share_coordinated_role(text, &mut out);
         place::agents_in_places(text, &mut out);
         context::fill_from_article(self.kb, text, &mut out, false);
         coref::link(self.kb, text, &mut out);
+        named::possessed_roles(text, &mut out);
+        named::appositions(text, &mut out);
         surname::resolve(self, text, date, &mut out);
         typo::resolve(self.kb, &self.lex.typos, &mut out);
         context::fill_from_article(self.kb, text, &mut out, true);
+        coref::propagate(&mut out);
+        // Again for pronouns whose antecedent got its country from the article only now.
+        named::possessed_roles(text, &mut out);
         out
     }
 }

@@ -200,7 +200,16 @@ pub(crate) fn backer(text: &str, words: &[Word], w: usize) -> bool {
         && words.get(w + 1).is_some_and(|x| {
             matches!(
                 word_text(text, x).to_ascii_lowercase().as_str(),
-                "backed" | "funded" | "sponsored" | "supported" | "armed" | "trained" | "aligned"
+                "backed"
+                    | "funded"
+                    | "sponsored"
+                    | "supported"
+                    | "armed"
+                    | "trained"
+                    | "aligned"
+                    | "allied"
+                    | "linked"
+                    | "affiliated"
             )
         })
 }
@@ -210,4 +219,17 @@ pub(crate) fn armed_group(sectors: &[String]) -> bool {
     sectors
         .iter()
         .any(|s| matches!(s.as_str(), "REB" | "INS" | "SEP"))
+}
+
+/// "former" before a role: CAMEO codes former officials ELI. "a former minister" is ELI
+/// even before the article gives its country; "former rebels" are left as they are.
+pub(crate) fn former(m: &mut Mention) {
+    let state_role = m
+        .sectors
+        .iter()
+        .any(|s| matches!(s.as_str(), "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY"));
+    if m.country.is_some() || state_role {
+        m.sectors = vec!["ELI".to_string()];
+        m.plover_sector = Some("ELI".to_string());
+    }
 }

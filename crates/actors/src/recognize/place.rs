@@ -98,11 +98,45 @@ pub(crate) fn country_alone(
     out.push(m);
 }
 
+/// "Wei said", "CASIC's Wei": a bare name that speaks, or that an acronym owns, is a person
+/// or a body, not a place that happens to share its name.
+fn speaker(text: &str, m: &Mention) -> bool {
+    let after = text.get(m.end..).unwrap_or("");
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', '.']);
+    let speaks = matches!(
+        next,
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "stated"
+            | "noted"
+            | "insisted"
+            | "argued"
+            | "wrote"
+            | "explained"
+            | "claimed"
+            | "replied"
+            | "recalled"
+    );
+    let before = text.get(..m.start).unwrap_or("").trim_end();
+    let owned = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("\u{2019}s"))
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_uppercase()));
+    speaks || owned
+}
+
 /// Resolves the place candidates with the countries the article mentions; unresolved
 /// names become `unknown` candidates.
 pub(crate) fn resolve_places(
     rec: &Recognizer<'_>,
-    _text: &str,
+    text: &str,
     places: &dyn Places,
     out: &mut Vec<Mention>,
     pending: Vec<Pending>,
@@ -148,6 +182,10 @@ pub(crate) fn resolve_places(
     for p in pending {
         let mut m = p.mention;
         if m.kind == MentionKind::Unknown && super::coref::all_in(&person_words, &m) {
+            out.push(m);
+            continue;
+        }
+        if m.kind == MentionKind::Unknown && !p.after_prep && speaker(text, &m) {
             out.push(m);
             continue;
         }
