@@ -28,6 +28,8 @@ mod error;
 mod matcher;
 mod ontology;
 mod pattern;
+mod repair;
+mod roles;
 mod sentence;
 mod syntax;
 

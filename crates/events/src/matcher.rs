@@ -4,10 +4,11 @@
 use crate::clause::{attribution, discard_lemma, modality, negated};
 use crate::ontology::{CameoCode, Ontology, PloverMode, PloverType};
 use crate::pattern::{Arg, Dictionary, Rule, TriggerKind};
+use crate::roles::{condition_subject, loose_target};
 use crate::sentence::{ActorSpan, Sentence};
 use crate::syntax::{
-    actors_at, arg_words, condition_subject, constraint_ok, is_passive, predicate_adjective,
-    unless_clause, voiced_follow,
+    actors_at, arg_words, constraint_ok, is_passive, predicate_adjective, unless_clause,
+    voiced_follow,
 };
 
 /// How real the event is, as the sentence presents it.
@@ -132,6 +133,9 @@ impl<'d> Matcher<'d> {
     /// Codes the events of one sentence. Bounded: each word is tried against the rules of its
     /// lemma only, and every tree walk has a depth cap, so malformed trees (cycles) end.
     pub fn run(&self, s: &Sentence, actors: &[ActorSpan]) -> MatchResult {
+        // Word indices are unchanged by the repair, so actor spans and results still fit.
+        let repaired = crate::repair::phrasal_particles(self.dict, s);
+        let s = repaired.as_ref().unwrap_or(s);
         let mut out = MatchResult::default();
         let mut fallback: Vec<bool> = Vec::new();
         // Verbs first, so a noun the verb's rule already used ("imposed *sanctions* on") is
@@ -264,6 +268,18 @@ impl<'d> Matcher<'d> {
             v
         };
         let mut sources = resolve(&src);
+        if sources.is_empty() && own_rule(rule) {
+            // "Israel stepped up *air* strikes": the first source alternative (the compound)
+            // names no actor; a later one (the governing verb's subject) may.
+            if let Some((w, a)) = rule.src.iter().skip(1).find_map(|a| {
+                let w = arg_words(s, i, a, passive)?;
+                let a = resolve(&w);
+                (!a.is_empty()).then_some((w, a))
+            }) {
+                src = w;
+                sources = a;
+            }
+        }
         let mut targets = resolve(&tgt);
         if targets.is_empty() && own_rule(rule) {
             // The first argument that has words names no actor ("closed *its border* to X"):
@@ -434,67 +450,6 @@ impl<'d> Matcher<'d> {
             plover_mode: plover.and_then(|p| p.mode),
         })
     }
-}
-
-/// Nouns for people and groups that the actor stage may leave uncoded ("refugees fleeing
-/// the war", "scores of villagers").
-const PEOPLE: &[&str] = &[
-    "people",
-    "person",
-    "refugee",
-    "civilian",
-    "villager",
-    "resident",
-    "student",
-    "protester",
-    "demonstrator",
-    "worker",
-    "farmer",
-    "citizen",
-    "national",
-    "migrant",
-    "prisoner",
-    "detainee",
-    "hostage",
-    "journalist",
-    "activist",
-    "official",
-    "soldier",
-    "troop",
-    "militant",
-    "rebel",
-    "fighter",
-    "family",
-    "child",
-    "woman",
-    "man",
-    "victim",
-    "minority",
-    "community",
-    "population",
-    "settler",
-    "crowd",
-    "supporter",
-    "member",
-    "opponent",
-    "dissident",
-    "needy",
-];
-
-/// Whether an event may keep an empty target when its target words name no actor: the words
-/// are people, or the act is material (aid, protest, force posture, coercion, assault,
-/// fighting, mass violence) and so happened whatever its object was.
-fn loose_target(s: &Sentence, rule_code: CameoCode, tgt: &[usize]) -> bool {
-    let material = matches!(
-        rule_code.root().as_str(),
-        "07" | "14" | "15" | "17" | "18" | "19" | "20"
-    );
-    material
-        || tgt.iter().any(|&w| {
-            s.words
-                .get(w)
-                .is_some_and(|w| PEOPLE.contains(&w.lemma.as_str()))
-        })
 }
 
 /// A rule of the project's own dictionary (`data/verbs.txt`, `data/nouns.txt`), as opposed to

@@ -3,6 +3,9 @@
 //! malformed tree (a cycle from a broken parser) cannot hang the coder.
 
 use crate::pattern::{Arg, Constraint, Rel};
+use crate::roles::{
+    document_author, govsubj_is_agent, nmod_names_owner, plural_antecedent, pronoun_agrees,
+};
 use crate::sentence::{ActorSpan, Sentence};
 
 /// Verbs whose object (or "on" phrase) controls an infinitive: "urged *X* to cease".
@@ -235,6 +238,9 @@ pub(crate) fn subject_of(s: &Sentence, v: usize, depth: usize) -> Vec<usize> {
     // "refugees *fleeing* the war", "soldiers *arrested* 100 people": an active verb
     // attached to a noun has that noun as its subject (not "efforts *to* resolve").
     if relative && !is_passive(s, v) && !has_to_mark(s, v) {
+        if let Some(author) = document_author(s, v) {
+            return author;
+        }
         return vec![g];
     }
     if let Some(n) = nominal_root_subject(s, v) {
@@ -334,7 +340,12 @@ pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> 
     let words = match arg {
         Arg::None => return Some(Vec::new()),
         Arg::GovSubj => match s.head(trig) {
-            Some(g) if s.words[g].upos == "VERB" || s.words[g].upos == "AUX" => subject_of(s, g, 0),
+            Some(g)
+                if (s.words[g].upos == "VERB" || s.words[g].upos == "AUX")
+                    && govsubj_is_agent(s, g, trig) =>
+            {
+                subject_of(s, g, 0)
+            }
             _ => Vec::new(),
         },
         Arg::Path(p) if p.len() == 1 && p[0].deprel == "nsubj" && p[0].case.is_none() => {
@@ -352,6 +363,17 @@ pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> 
             }
         }
         Arg::Path(p) if passive && p.len() == 1 && p[0].deprel == "obj" => passive_patient(s, trig),
+        // "Russia asked *China* for help": parsers often label a lone object `iobj`.
+        Arg::Path(p) if p.len() == 1 && p[0].deprel == "obj" && p[0].case.is_none() => {
+            let obj = follow(s, trig, p);
+            if obj.is_empty() {
+                s.children(trig)
+                    .filter(|&c| s.words[c].deprel == "iobj")
+                    .collect()
+            } else {
+                obj
+            }
+        }
         Arg::Path(p) => {
             let found = follow(s, trig, p);
             match p.split_last() {
@@ -424,9 +446,18 @@ fn reporter_of(s: &Sentence, actors: &[ActorSpan], pron: usize) -> Vec<usize> {
         let Some(g) = s.head(clause) else {
             return Vec::new();
         };
-        return subject_of(s, g, 0)
+        let subj: Vec<usize> = subject_of(s, g, 0)
             .into_iter()
-            .filter(|&w| w != clause)
+            .filter(|&w| w != clause && pronoun_agrees(s, pron, w))
+            .collect();
+        if subj.is_empty() {
+            return plural_antecedent(s, pron)
+                .filter(|&w| pronoun_agrees(s, pron, w) && w != clause)
+                .map(|w| actors_at_word(s, actors, w))
+                .unwrap_or_default();
+        }
+        return subj
+            .into_iter()
             .flat_map(|w| actors_at_word(s, actors, w))
             .collect();
     }
@@ -437,7 +468,9 @@ fn reporter_of(s: &Sentence, actors: &[ActorSpan], pron: usize) -> Vec<usize> {
         if base(&s.words[clause].deprel) == "ccomp" {
             let speaker = s
                 .children(g)
-                .filter(|&c| s.words[c].deprel == "nsubj" && c != pron)
+                .filter(|&c| {
+                    s.words[c].deprel == "nsubj" && c != pron && pronoun_agrees(s, pron, c)
+                })
                 .flat_map(|c| actors_at_word(s, actors, c))
                 .collect();
             return speaker;
@@ -468,8 +501,9 @@ fn actors_at_word(s: &Sentence, actors: &[ActorSpan], w: usize) -> Vec<usize> {
         for &f in &frontier {
             for c in s.children(f) {
                 let d = s.words[c].deprel.as_str();
-                if matches!(base(d), "appos" | "amod" | "compound" | "flat" | "nmod")
-                    || d == "nmod:poss"
+                if (matches!(base(d), "appos" | "amod" | "compound" | "flat" | "nmod")
+                    || d == "nmod:poss")
+                    && nmod_names_owner(s, c)
                 {
                     let found: Vec<usize> = (0..actors.len())
                         .filter(|&a| actors[a].head_word == c)
@@ -531,35 +565,6 @@ pub(crate) fn constraint_ok(s: &Sentence, trig: usize, c: &Constraint, passive: 
                     .any(|m| s.words[m].deprel == "compound" && named(m))
         });
     found == c.required
-}
-
-/// The subject of a condition set on the trigger or on its infinitive ("threatened to strike
-/// *unless Baghdad* accepts", "will ban voting *if Hamas* runs"): the party a threat is aimed at.
-pub(crate) fn condition_subject(s: &Sentence, trig: usize) -> Vec<usize> {
-    let mut clauses = vec![trig];
-    clauses.extend(
-        s.children(trig)
-            .filter(|&c| base(&s.words[c].deprel) == "xcomp"),
-    );
-    for v in clauses {
-        for c in s.children(v) {
-            let conditional = base(&s.words[c].deprel) == "advcl"
-                && s.children(c).any(|m| {
-                    s.words[m].deprel == "mark"
-                        && matches!(s.words[m].lemma.as_str(), "unless" | "if")
-                });
-            if conditional {
-                let subj: Vec<usize> = s
-                    .children(c)
-                    .filter(|&w| matches!(s.words[w].deprel.as_str(), "nsubj" | "nsubj:pass"))
-                    .collect();
-                if !subj.is_empty() {
-                    return with_conjuncts(s, subj);
-                }
-            }
-        }
-    }
-    Vec::new()
 }
 
 /// An adjective that is a clause's predicate ("Syria *is opposed* to the plan", "Hanoi *is

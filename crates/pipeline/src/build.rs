@@ -2,10 +2,11 @@
 //! attribution, date, location, evidence and confidence; and the `--explain` lines.
 
 use crate::adapt::{Analysed, SentInfo};
+use crate::dating::{attached_dates, past_where_told};
 use crate::Pipeline;
 use sitrep_actors::recognize::{Mention, MentionKind};
 use sitrep_doc::{Attribution, Cameo, Event, EventActor, Evidence, Location, Plover};
-use sitrep_events::dates::{event_date, find_dates, Basis, DateMatch, Ymd};
+use sitrep_events::dates::{event_date, find_dates, Tense, Ymd};
 use sitrep_events::{Candidate, Matcher, Modality, Ontology, RejectReason, Sentence};
 
 /// How many steps up the tree a place may be from the trigger and still be the event's place
@@ -49,7 +50,10 @@ pub(crate) fn code_sentences(
         }
         let tense = sitrep_events::dates::guess_tense(&s.text);
         let offsets: Vec<(usize, usize)> = s.words.iter().map(|w| (w.start, w.end)).collect();
-        let dates = published.map(|d| find_dates(&s.text, &offsets, d, tense));
+        let dates = published.map(|d| {
+            let ds = find_dates(&s.text, &offsets, d, tense);
+            past_where_told(s, ds, find_dates(&s.text, &offsets, d, Tense::Past))
+        });
         for c in &found.events {
             let pairs = dyads(c, info, a);
             for (src, tgt) in pairs {
@@ -61,7 +65,8 @@ pub(crate) fn code_sentences(
                 let code = c.code.as_str().to_string();
                 let (date, date_text, date_basis) = match (published, &dates) {
                     (Some(pd), Some(ds)) => {
-                        let dr = event_date(&attached_dates(s, ds, c.trigger), pd);
+                        let actual = c.modality == Modality::Actual;
+                        let dr = event_date(&attached_dates(s, ds, c.trigger, actual), pd);
                         let text = (!dr.text.is_empty()).then(|| dr.text.clone());
                         (dr.date, text, dr.basis.as_str().to_string())
                     }
@@ -202,59 +207,6 @@ fn actor(text: &str, a: &Analysed, info: &SentInfo, span: usize) -> Option<Event
     })
 }
 
-/// The date expressions that may date the event, nearest first. A date inside the trigger's
-/// own clause wins. Otherwise the date of a governing clause is borrowed ("Shoigu said
-/// *Monday* that the two countries may hold war games"), unless the trigger's clause has its
-/// own vague time word ("traveled to Pyongyang *recently*"): then the event is not on the day
-/// of the statement, and the row falls back to the publication date with the vague words.
-fn attached_dates(s: &Sentence, ds: &[DateMatch], trigger: usize) -> Vec<DateMatch> {
-    let under = |d: &DateMatch| {
-        d.tokens
-            .clone()
-            .any(|t| clause_hops(s, t, trigger).is_some())
-    };
-    let own: Vec<DateMatch> = ds.iter().filter(|d| under(d)).cloned().collect();
-    if own.iter().any(|d| d.date.date.is_some()) {
-        return nearest_dates(&own, trigger);
-    }
-    if own.iter().any(|d| d.date.basis == Basis::Vague) {
-        return own;
-    }
-    // Borrow only from clauses above the trigger, never from a sibling or a clause below.
-    let above: Vec<DateMatch> = ds
-        .iter()
-        .filter(|d| {
-            d.tokens.clone().any(|t| {
-                s.head(t)
-                    .is_some_and(|h| h == trigger || hops_up(s, trigger, h).is_some())
-            })
-        })
-        .cloned()
-        .collect();
-    nearest_dates(&above, trigger)
-}
-
-/// The date matches ordered by distance from the trigger, so the expression closest to the
-/// event word wins when a sentence holds two.
-fn nearest_dates(ds: &[DateMatch], trigger: usize) -> Vec<DateMatch> {
-    let mut v: Vec<&DateMatch> = ds.iter().filter(|d| d.date.date.is_some()).collect();
-    v.sort_by_key(|d| {
-        let (s, e) = (d.tokens.start, d.tokens.end);
-        if trigger < s {
-            s - trigger
-        } else if trigger >= e {
-            trigger + 1 - e
-        } else {
-            0
-        }
-    });
-    let mut out: Vec<DateMatch> = v.into_iter().cloned().collect();
-    // Vague words ("recently") are kept after the real dates so their text is reported
-    // when nothing better exists.
-    out.extend(ds.iter().filter(|d| d.date.basis == Basis::Vague).cloned());
-    out
-}
-
 /// The place the sentence ties to the event: a place mention whose head is within a few
 /// steps below the trigger, or the event's target when that is a place ("visited Pyongyang").
 fn location(
@@ -295,7 +247,7 @@ fn location(
 /// Steps from word `from` up to `to` without passing through another verb: a place or a
 /// date in a different clause ("sell him weapons to use in the war in Ukraine") is not the
 /// trigger's.
-fn clause_hops(s: &Sentence, from: usize, to: usize) -> Option<usize> {
+pub(crate) fn clause_hops(s: &Sentence, from: usize, to: usize) -> Option<usize> {
     let mut cur = from;
     for n in 0..=s.words.len().min(64) {
         if cur == to {
@@ -344,7 +296,7 @@ fn in_background(s: &Sentence, w: usize) -> bool {
 }
 
 /// Steps from word `from` up to `to` through heads; None when `to` is not an ancestor.
-fn hops_up(s: &Sentence, from: usize, to: usize) -> Option<usize> {
+pub(crate) fn hops_up(s: &Sentence, from: usize, to: usize) -> Option<usize> {
     let mut cur = from;
     for n in 0..=s.words.len().min(64) {
         if cur == to {

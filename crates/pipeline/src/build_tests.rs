@@ -12,10 +12,15 @@ fn parse(rows: &[&str]) -> Sentence {
 }
 
 fn date_for(s: &Sentence, trigger: usize) -> (Option<String>, &'static str, String) {
+    date_of(s, trigger, false)
+}
+
+/// The date of an event on `trigger`; `actual` for an act reported as done.
+fn date_of(s: &Sentence, trigger: usize, actual: bool) -> (Option<String>, &'static str, String) {
     let pd = Ymd::parse("2023-09-05").unwrap();
     let offsets: Vec<(usize, usize)> = s.words.iter().map(|w| (w.start, w.end)).collect();
     let ds = find_dates(&s.text, &offsets, pd, Default::default());
-    let d = event_date(&attached_dates(s, &ds, trigger), pd);
+    let d = event_date(&attached_dates(s, &ds, trigger, actual), pd);
     (d.date, d.basis.as_str(), d.text)
 }
 
@@ -105,4 +110,41 @@ fn char_offset_counts_code_points_and_survives_bad_offsets() {
     assert_eq!(char_offset(t, 6), 5);
     assert_eq!(char_offset(t, 4), 3); // inside "é": back to its start
     assert_eq!(char_offset(t, 999), 9);
+}
+
+#[test]
+fn a_reported_act_does_not_take_the_date_of_the_report() {
+    // Shoigu said Monday that jets attacked Aleppo .
+    let s = parse(&[
+        "Shoigu\tShoigu\tPROPN\tNNP\t_\t2\tnsubj\t_\t_",
+        "said\tsay\tVERB\tVBD\t_\t0\troot\t_\t_",
+        "Monday\tMonday\tPROPN\tNNP\t_\t2\tobl:tmod\t_\t_",
+        "that\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_",
+        "jets\tjet\tNOUN\tNNS\t_\t6\tnsubj\t_\t_",
+        "attacked\tattack\tVERB\tVBD\tTense=Past\t2\tccomp\t_\t_",
+        "Aleppo\tAleppo\tPROPN\tNNP\t_\t6\tobj\t_\t_",
+    ]);
+    let (d, basis, _) = date_of(&s, 5, true);
+    assert_eq!((d.as_deref(), basis), (Some("2023-09-05"), "publication"));
+    // The report itself is dated by its own word.
+    assert_eq!(date_of(&s, 1, true).0.as_deref(), Some("2023-09-04"));
+    // Announced rather than done: the announcement is the event, on Monday.
+    assert_eq!(date_of(&s, 5, false).0.as_deref(), Some("2023-09-04"));
+}
+
+#[test]
+fn a_reported_act_going_on_takes_the_date_of_the_report() {
+    // Shoigu said Monday that jets are striking Aleppo .
+    let s = parse(&[
+        "Shoigu\tShoigu\tPROPN\tNNP\t_\t2\tnsubj\t_\t_",
+        "said\tsay\tVERB\tVBD\t_\t0\troot\t_\t_",
+        "Monday\tMonday\tPROPN\tNNP\t_\t2\tobl:tmod\t_\t_",
+        "that\tthat\tSCONJ\tIN\t_\t7\tmark\t_\t_",
+        "jets\tjet\tNOUN\tNNS\t_\t7\tnsubj\t_\t_",
+        "are\tbe\tAUX\tVBP\tTense=Pres\t7\taux\t_\t_",
+        "striking\tstrike\tVERB\tVBG\tVerbForm=Part\t2\tccomp\t_\t_",
+        "Aleppo\tAleppo\tPROPN\tNNP\t_\t7\tobj\t_\t_",
+    ]);
+    let (d, basis, _) = date_of(&s, 6, true);
+    assert_eq!((d.as_deref(), basis), (Some("2023-09-04"), "relative"));
 }

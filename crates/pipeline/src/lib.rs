@@ -21,6 +21,7 @@ pub mod actors_view;
 mod adapt;
 pub mod api;
 mod build;
+mod dating;
 mod merge;
 
 pub use adapt::GazetteerPlaces;
