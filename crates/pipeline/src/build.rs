@@ -4,7 +4,7 @@
 use crate::adapt::{Analysed, SentInfo};
 use crate::dating::{attached_dates, past_where_told};
 use crate::Pipeline;
-use sitrep_actors::recognize::{Mention, MentionKind};
+use sitrep_actors::recognize::{Mention, MentionKind, PlaceInfo};
 use sitrep_doc::{Attribution, Cameo, Event, EventActor, Evidence, Location, Plover};
 use sitrep_events::dates::{event_date, find_dates, Tense, Ymd};
 use sitrep_events::{Candidate, Matcher, Modality, Ontology, RejectReason, Sentence};
@@ -72,7 +72,7 @@ pub(crate) fn code_sentences(
                     }
                     _ => (None, None, "none".to_string()),
                 };
-                let location = location(s, info, a, c, tgt);
+                let location = location(s, info, a, c, tgt).or_else(|| venue(s, info, a, si, c));
                 let ev = Evidence {
                     sentence: s.text.clone(),
                     sentence_index: si as u32,
@@ -233,15 +233,53 @@ fn location(
             }
         }
     }
-    let p = best?.1.place.as_ref()?;
-    Some(Location {
+    best?.1.place.as_ref().map(place_location)
+}
+
+/// The venue a name in the sentence gives ("the *Geneva* talks", "a *Kabul*-based reporter"):
+/// the actor stage keeps such a place out of the actors but keeps its gazetteer entry, and
+/// it locates the event when no place actor does and it sits in the trigger's clause.
+fn venue(
+    s: &Sentence,
+    info: &SentInfo,
+    a: &Analysed,
+    si: usize,
+    c: &Candidate,
+) -> Option<Location> {
+    let base = info.span.start;
+    let mut best: Option<(usize, &Mention)> = None;
+    for m in &a.mentions {
+        if m.sentence != si || m.rule != sitrep_actors::recognize::named::VENUE {
+            continue;
+        }
+        if m.place.is_none() {
+            continue;
+        }
+        // The last word of the span: place names are head-final.
+        let Some(head) = (0..s.words.len())
+            .rev()
+            .find(|&k| s.words[k].end + base <= m.end && s.words[k].end + base > m.start)
+        else {
+            continue;
+        };
+        if let Some(h) = clause_hops(s, head, c.trigger).filter(|&h| h <= PLACE_MAX_HOPS + 1) {
+            if best.is_none_or(|(bh, _)| h < bh) {
+                best = Some((h, m));
+            }
+        }
+    }
+    best?.1.place.as_ref().map(place_location)
+}
+
+fn place_location(p: &PlaceInfo) -> Location {
+    Location {
         name: p.name.clone(),
         country: p.country.clone(),
         lat: p.lat,
         lon: p.lon,
         gazetteer_id: Some(p.id.clone()).filter(|s| !s.is_empty()),
         level: p.level.to_string(),
-    })
+    }
 }
 
 /// Steps from word `from` up to `to` without passing through another verb: a place or a

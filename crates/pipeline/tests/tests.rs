@@ -182,3 +182,16 @@ fn ngos_are_actors() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_venue_named_in_the_talks_locates_them() {
+    // "Geneva" names where the talks are, so it is no actor, but it is still their place.
+    let rows =
+        rows_of("U.S. and Russian negotiators met on Monday at the Geneva peace talks on Syria.");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains(" 04") && r.ends_with("@CHE")),
+        "{rows:#?}"
+    );
+    assert!(!rows.iter().any(|r| r.contains("CHE ")), "{rows:#?}");
+}
