@@ -3,6 +3,8 @@
 mod common;
 mod compat_suite;
 mod dictionary;
+mod lexicon_coverage;
+mod lexicon_sense;
 mod matcher;
 mod ontology_shared;
 mod robust;
