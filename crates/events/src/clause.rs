@@ -82,6 +82,9 @@ const REQUEST_GOV: &[&str] = &[
     "force",
     "convince",
 ];
+/// Verbs whose "that" clause is requested when it is in the subjunctive ("insisted that
+/// Tehran release the sailors") and reported when it is not ("insisted that it had paid").
+const MANDATIVE_GOV: &[&str] = &["insist", "suggest", "recommend", "require", "stipulate"];
 const NEG_GOV: &[&str] = &["refuse", "decline", "fail", "reject", "avoid", "refrain"];
 /// Verbs whose clausal complement the subject says did not happen ("denied attacking",
 /// "denied that its troops had fired"): the event is reported only to be contradicted.
@@ -232,6 +235,37 @@ fn yes_no_question(s: &Sentence) -> bool {
     asks && !first.is_some_and(|w| WH_WORDS.contains(&w.lemma.as_str()))
 }
 
+/// A mandative subjunctive clause: a bare verb with no auxiliary ("that Tehran release"),
+/// or a bare passive ("that the sailors be released").
+fn subjunctive(s: &Sentence, w: usize) -> bool {
+    let bare_pass = s
+        .children(w)
+        .any(|c| s.words[c].deprel == "aux:pass" && s.words[c].xpos == "VB");
+    let aux = s.children(w).any(|c| s.words[c].deprel == "aux");
+    !aux && (s.words[w].xpos == "VB" || bare_pass)
+}
+
+/// A past tense with no auxiliary of its own ("objected", "arrested 13 people").
+fn finite_past(s: &Sentence, w: usize) -> bool {
+    let own_aux = s.children(w).any(|c| s.words[c].deprel.starts_with("aux"));
+    matches!(s.words[w].xpos.as_str(), "VBD" | "VBN") && !own_aux
+}
+
+/// Is appeal verb `v` read as an appeal? "call" only with "on" or "for" ("called on Fox News
+/// to apologize"): "called Rutte to congratulate him" is a phone call made to do something,
+/// and "were called in to end a protest" a summons.
+fn addressed(s: &Sentence, v: usize) -> bool {
+    if s.words[v].lemma != "call" {
+        return true;
+    }
+    // The preposition follows the verb, perhaps after an adverb ("called again for").
+    s.words
+        .iter()
+        .skip(v + 1)
+        .find(|w| w.upos != "ADV")
+        .is_some_and(|w| matches!(w.lemma.as_str(), "on" | "for" | "upon"))
+}
+
 /// Does clause head `w` open with "if", "unless" or "whether"?
 fn hypothesis_mark(s: &Sentence, w: usize) -> bool {
     s.children(w).any(|c| {
@@ -297,10 +331,28 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
             "xcomp" if gl == "threaten" => return Modality::Threat,
             "xcomp" if INTENT_GOV.contains(&gl) => return Modality::Intent,
             "xcomp" if REQUEST_GOV.contains(&gl) => return Modality::Requested,
+            // "demanded that the minister resign", "insisted that Tehran release the sailors":
+            // what is demanded has not happened; the demand is the event. Only a subjunctive
+            // complement is demanded: "insisted that it had not fired" reports a claim, and
+            // "asked what he would do" a question.
+            "ccomp"
+                if (REQUEST_GOV.contains(&gl) || MANDATIVE_GOV.contains(&gl))
+                    && subjunctive(s, w) =>
+            {
+                return Modality::Requested
+            }
+            // "called for the US to withdraw": the purpose-like infinitive is the request;
+            // "police were called in to end a protest" were sent, not asked.
+            "advcl" if REQUEST_GOV.contains(&gl) && has_to_mark(s, w) && addressed(s, g) => {
+                return Modality::Requested
+            }
             "xcomp" if gl == "be" => return Modality::Intent,
             // Purpose ("went to Moscow *to meet* Putin"); before a gerund "to" is a
             // preposition ("resorted *to throwing* stones"), not a purpose.
             "advcl" if has_to_mark(s, w) && s.words[w].xpos != "VBG" => return Modality::Intent,
+            // "demanded that Malaysia hand over the body and angrily objected": a past tense
+            // joined to a bare verb is the parser's misplaced second clause, not its twin.
+            "conj" if s.words[g].xpos == "VB" && finite_past(s, w) => return Modality::Actual,
             "xcomp" | "conj" => w = g,
             _ => return Modality::Actual,
         }

