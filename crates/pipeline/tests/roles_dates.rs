@@ -5,51 +5,10 @@
 //! its source, the outlet a critic spoke to coded as the critic, a first-person possessive
 //! read as a third party, the report's date given to the act it reports.
 
+mod common;
+
+use common::{code, on, show};
 use sitrep_doc::Event;
-use sitrep_pipeline::{Pipeline, PipelineOptions};
-use std::sync::OnceLock;
-
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::new(&PipelineOptions::default()).unwrap())
-}
-
-/// Codes `body` under a neutral headline, published on Wednesday 2017-02-01.
-fn code(body: &str) -> Vec<Event> {
-    let text = format!("World news in brief\n\n{body}\n");
-    pipeline().code_text("roles-test", &text, Some("2017-02-01"))
-}
-
-fn show(events: &[Event]) -> String {
-    events
-        .iter()
-        .map(|e| {
-            format!(
-                "{} -> {} {} {} date={:?} ({}) trig={}",
-                e.source.code,
-                e.target.as_ref().map_or("-", |t| t.code.as_str()),
-                e.cameo.code,
-                e.modality,
-                e.date,
-                e.date_basis,
-                e.evidence[0].trigger
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Events whose trigger (its first word) is `word`.
-fn on<'a>(events: &'a [Event], word: &str) -> Vec<&'a Event> {
-    events
-        .iter()
-        .filter(|e| {
-            e.evidence
-                .iter()
-                .any(|v| v.trigger.split(' ').next() == Some(word))
-        })
-        .collect()
-}
 
 fn target(e: &Event) -> &str {
     e.target.as_ref().map_or("-", |t| t.code.as_str())
