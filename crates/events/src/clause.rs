@@ -493,12 +493,7 @@ mod tests {
 
     /// A sentence from `form lemma upos head deprel` rows (heads 1-based, 0 = root).
     fn sent(rows: &[(&str, &str, &str, usize, &str)]) -> Sentence {
-        let conllu: String = rows
-            .iter()
-            .enumerate()
-            .map(|(i, (f, l, u, h, d))| format!("{}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n", i + 1))
-            .collect();
-        Sentence::from_conllu(&conllu).unwrap()
+        Sentence::from_rows(rows)
     }
 
     #[test]

@@ -71,17 +71,7 @@ mod tests {
     use crate::sentence::Sentence;
 
     fn parse(rows: &[(&str, &str, &str, usize, &str)]) -> Sentence {
-        let text: String = rows
-            .iter()
-            .enumerate()
-            .map(|(i, (form, lemma, upos, head, rel))| {
-                format!(
-                    "{}\t{form}\t{lemma}\t{upos}\t_\t_\t{head}\t{rel}\t_\t_\n",
-                    i + 1
-                )
-            })
-            .collect();
-        Sentence::from_conllu(&text).unwrap()
+        Sentence::from_rows(rows)
     }
 
     #[test]

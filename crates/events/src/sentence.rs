@@ -65,6 +65,18 @@ impl ActorSpan {
 }
 
 impl Sentence {
+    /// A sentence from `(form, lemma, upos, head, deprel)` rows (heads 1-based, 0 = root),
+    /// for the crate's unit tests.
+    #[cfg(test)]
+    pub(crate) fn from_rows(rows: &[(&str, &str, &str, usize, &str)]) -> Sentence {
+        let conllu: String = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (f, l, u, h, d))| format!("{}\t{f}\t{l}\t{u}\t_\t_\t{h}\t{d}\t_\t_\n", i + 1))
+            .collect();
+        Sentence::from_conllu(&conllu).unwrap()
+    }
+
     /// Reads one sentence of CoNLL-U (comments allowed; multiword-token ranges and empty nodes
     /// are skipped because the dependency tree is over syntactic words). The text comes from
     /// `# text =` when present, else from the forms joined with `SpaceAfter=No` respected.

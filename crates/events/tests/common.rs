@@ -75,3 +75,16 @@ pub fn summary(r: &MatchResult, actors: &[ActorSpan]) -> Vec<(String, String, St
         })
         .collect()
 }
+
+/// An expected `summary` row.
+pub fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
+    (c.to_string(), s.to_string(), g.to_string())
+}
+
+/// The codes of the events, in order.
+pub fn codes(r: &MatchResult) -> Vec<String> {
+    r.events
+        .iter()
+        .map(|e| e.code.as_str().to_string())
+        .collect()
+}

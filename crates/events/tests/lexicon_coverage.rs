@@ -7,11 +7,7 @@ use std::collections::BTreeSet;
 
 use sitrep_events::{Dictionary, Ontology};
 
-use crate::common::{actor, code, sent, summary};
-
-fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
-    (c.to_string(), s.to_string(), g.to_string())
-}
+use crate::common::{actor, code, codes, sent, summary, t};
 
 #[test]
 fn lexicon_codes_reachable_cover_the_codebook() {
@@ -106,11 +102,7 @@ fn lexicon_rejections_investigations_and_cuts_by_kind() {
          . . PUNCT 3 punct",
     );
     let actors = [actor(1, 2, 2, "ZAFGOV")];
-    let got: Vec<String> = code(&s, &actors)
-        .events
-        .iter()
-        .map(|e| e.code.as_str().to_string())
-        .collect();
+    let got = codes(&code(&s, &actors));
     assert_eq!(got, vec!["1231"]);
     let s = sent(
         "UN UN PROPN 2 compound
@@ -123,11 +115,7 @@ fn lexicon_rejections_investigations_and_cuts_by_kind() {
          . . PUNCT 3 punct",
     );
     let actors = [actor(1, 2, 2, "IGOUNO")];
-    let got: Vec<String> = code(&s, &actors)
-        .events
-        .iter()
-        .map(|e| e.code.as_str().to_string())
-        .collect();
+    let got = codes(&code(&s, &actors));
     assert_eq!(got, vec!["094"]);
     let s = sent(
         "Washington Washington PROPN 2 nsubj
@@ -159,11 +147,7 @@ fn lexicon_leaving_a_treaty_and_reversing_a_decision() {
          . . PUNCT 4 punct",
     );
     let actors = [actor(1, 3, 3, "USA")];
-    let got: Vec<String> = code(&s, &actors)
-        .events
-        .iter()
-        .map(|e| e.code.as_str().to_string())
-        .collect();
+    let got = codes(&code(&s, &actors));
     assert_eq!(got, vec!["160"]);
     // Withdrawing from a town stays a military withdrawal.
     let s = sent(
@@ -187,10 +171,6 @@ fn lexicon_leaving_a_treaty_and_reversing_a_decision() {
          . . PUNCT 3 punct",
     );
     let actors = [actor(1, 2, 2, "ROUGOV")];
-    let got: Vec<String> = code(&s, &actors)
-        .events
-        .iter()
-        .map(|e| e.code.as_str().to_string())
-        .collect();
+    let got = codes(&code(&s, &actors));
     assert_eq!(got, vec!["0832"]);
 }

@@ -3,11 +3,7 @@
 
 use sitrep_events::{Modality, PloverType, RejectReason};
 
-use crate::common::{actor, code, sent, summary};
-
-fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
-    (c.to_string(), s.to_string(), g.to_string())
-}
+use crate::common::{actor, code, sent, summary, t};
 
 #[test]
 fn matcher_passive_agent_is_source() {

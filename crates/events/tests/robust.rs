@@ -3,12 +3,8 @@
 //! hung on the object instead of the verb, control through a passive governor, a subject the
 //! parser labels `expl`, and the rejection of a proposal whose author is not an actor.
 
-use crate::common::{actor, code, sent, summary};
+use crate::common::{actor, code, sent, summary, t};
 use sitrep_events::Modality;
-
-fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
-    (c.to_string(), s.to_string(), g.to_string())
-}
 
 #[test]
 fn robust_predicate_adjective_takes_verb_rules() {

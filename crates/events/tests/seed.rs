@@ -5,11 +5,7 @@
 
 use sitrep_events::{Modality, RejectReason};
 
-use crate::common::{actor, code, sent, summary};
-
-fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
-    (c.to_string(), s.to_string(), g.to_string())
-}
+use crate::common::{actor, code, sent, summary, t};
 
 #[test]
 fn seed_headline_meet_intent() {

@@ -4,18 +4,7 @@
 //! sentences written for these tests; the same verbs with a person, place or military object
 //! stay force.
 
-use crate::common::{actor, code, sent, summary};
-
-fn t(c: &str, s: &str, g: &str) -> (String, String, String) {
-    (c.to_string(), s.to_string(), g.to_string())
-}
-
-fn codes(r: &sitrep_events::MatchResult) -> Vec<String> {
-    r.events
-        .iter()
-        .map(|e| e.code.as_str().to_string())
-        .collect()
-}
+use crate::common::{actor, code, codes, sent, summary, t};
 
 #[test]
 fn sense_beat_back_a_resolution_is_a_rejection_not_an_assault() {
