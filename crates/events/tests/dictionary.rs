@@ -72,3 +72,25 @@ fn dictionary_covers_all_twenty_roots() {
         assert!(per_root.contains_key(root), "no rule for root {root}");
     }
 }
+
+/// A class definition names words only: the loader keeps an `@other` inside a definition as a
+/// literal word, so a nested class would silently match nothing (found when `@people` inside a
+/// new class left "crackdown on civilians" uncoded).
+#[test]
+fn dictionary_class_definitions_do_not_nest_classes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for file in ["verbs.txt", "nouns.txt"] {
+        let text = std::fs::read_to_string(dir.join(file)).expect("data file reads");
+        for (i, line) in text.lines().enumerate() {
+            let Some(def) = line.strip_prefix('@') else {
+                continue;
+            };
+            let nested: Vec<&str> = def
+                .split_whitespace()
+                .skip(1)
+                .filter(|w| w.starts_with('@'))
+                .collect();
+            assert!(nested.is_empty(), "{file}:{}: nested {nested:?}", i + 1);
+        }
+    }
+}

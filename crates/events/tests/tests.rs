@@ -3,7 +3,9 @@
 mod common;
 mod compat_suite;
 mod dictionary;
+mod lexicon_breadth;
 mod lexicon_coverage;
+mod lexicon_guard;
 mod lexicon_sense;
 mod matcher;
 mod ontology_shared;
