@@ -111,11 +111,13 @@ pub struct Event {
     pub modality: String,
     /// The speaker, when the event is reported speech.
     pub attributed_to: Option<Attribution>,
-    /// Event date, ISO (`YYYY-MM-DD`, or `YYYY-MM` when only the month is known).
+    /// Event date, ISO (`YYYY-MM-DD`; `YYYY-MM` or `YYYY` when only the month or year is known).
     pub date: Option<String>,
     /// The words the date came from ("Monday", "last week"); None when none.
     pub date_text: Option<String>,
-    /// explicit | relative | publication (no date evidence: the publication date was used).
+    /// explicit | relative | publication (no date evidence: the publication date was used) |
+    /// span (the text dates the event by a stretch of time, "over the past eight years": no
+    /// single date, `date` is None and `date_text` keeps the words) | none (no date at all).
     pub date_basis: String,
     /// Where.
     pub location: Option<Location>,

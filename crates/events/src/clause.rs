@@ -309,6 +309,15 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
         };
         let gl = s.words[g].lemma.as_str();
         let rel = base(&s.words[w].deprel);
+        // "edged closer to retaking the area", "are close to a deal": not yet done.
+        if near_to(s, w, g) {
+            return Modality::Expectation;
+        }
+        // "to aid the SDF *in their offensive*": the possessor's own running activity is
+        // going on whatever the modality of the verb that joins it.
+        if w == trig && s.words[w].upos == "NOUN" && ongoing_own_activity(s, w) {
+            return Modality::Actual;
+        }
         // A noun trigger is read through the verb that takes it: "threatened sanctions",
         // "plans joint exercises", "called for talks", "talks could resume".
         if w == trig && s.words[w].upos == "NOUN" && matches!(rel, "obj" | "obl" | "nsubj") {
@@ -358,6 +367,34 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
         }
     }
     Modality::Actual
+}
+
+/// Whether `w` (under `g`) is what someone is close to: "close to retaking", "edged *closer*
+/// to retaking" (the comparative parsed as the verb's object), "nearer to a deal".
+fn near_to(s: &Sentence, w: usize, g: usize) -> bool {
+    let to = s
+        .children(w)
+        .any(|c| matches!(s.words[c].deprel.as_str(), "mark" | "case") && s.words[c].lemma == "to");
+    let near = |x: usize| {
+        matches!(s.words[x].upos.as_str(), "ADJ" | "ADV")
+            && matches!(
+                s.words[x].form.to_lowercase().as_str(),
+                "close" | "closer" | "near" | "nearer"
+            )
+    };
+    to && (near(g) || s.children(g).any(|c| c != w && near(c) && c < w))
+}
+
+/// A noun in an "in" phrase with a possessive ("in *their* offensive", "in its war"): the
+/// possessor's activity under way, which the governing verb helps or joins.
+fn ongoing_own_activity(s: &Sentence, n: usize) -> bool {
+    let case_in = s
+        .children(n)
+        .any(|c| s.words[c].deprel == "case" && s.words[c].lemma == "in");
+    let possessed = s
+        .children(n)
+        .any(|c| s.words[c].deprel == "nmod:poss" && s.words[c].upos == "PRON");
+    case_in && possessed && matches!(base(&s.words[n].deprel), "obl" | "nmod")
 }
 
 /// The nearest speech verb that reports the clause, or an "according to" phrase; failing

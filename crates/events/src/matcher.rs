@@ -134,7 +134,7 @@ impl<'d> Matcher<'d> {
     /// lemma only, and every tree walk has a depth cap, so malformed trees (cycles) end.
     pub fn run(&self, s: &Sentence, actors: &[ActorSpan]) -> MatchResult {
         // Word indices are unchanged by the repair, so actor spans and results still fit.
-        let repaired = crate::repair::phrasal_particles(self.dict, s);
+        let repaired = crate::repair::repair(self.dict, s);
         let s = repaired.as_ref().unwrap_or(s);
         let mut out = MatchResult::default();
         let mut fallback: Vec<bool> = Vec::new();

@@ -51,6 +51,87 @@ pub(crate) fn phrasal_particles(dict: &Dictionary, s: &Sentence) -> Option<Sente
     fixed
 }
 
+/// Both repairs, in turn; `None` when neither changed anything.
+pub(crate) fn repair(dict: &Dictionary, s: &Sentence) -> Option<Sentence> {
+    match phrasal_particles(dict, s) {
+        Some(fixed) => Some(attributive_participles(&fixed).unwrap_or(fixed)),
+        None => attributive_participles(s),
+    }
+}
+
+/// Participles that news puts before a title or a group as adjectives ("*outgoing* Prime
+/// Minister Iyad Allawi", "the *ruling* party"); a tagger that reads one as a verb makes the
+/// noun after it that verb's object and leaves the real verb without one.
+const ATTRIBUTIVE: &[&str] = &[
+    "outgoing",
+    "incoming",
+    "acting",
+    "ruling",
+    "governing",
+    "reigning",
+    "sitting",
+    "retiring",
+    "visiting",
+    "neighbouring",
+    "neighboring",
+    "warring",
+    "opposing",
+    "ailing",
+];
+
+/// "attempted to assassinate *outgoing* Prime Minister X" parsed with "outgoing" as an `xcomp`
+/// verb whose object is X: when the participle has no "to" and its object follows it at once,
+/// and the governing verb has no object of its own, X becomes that verb's object and the
+/// participle its modifier.
+pub(crate) fn attributive_participles(s: &Sentence) -> Option<Sentence> {
+    let mut fixed: Option<Sentence> = None;
+    for p in 0..s.words.len() {
+        let w = &s.words[p];
+        if !ATTRIBUTIVE.contains(&w.form.to_lowercase().as_str())
+            || !matches!(base(&w.deprel), "xcomp" | "advcl" | "ccomp")
+        {
+            continue;
+        }
+        let Some(v) = s.head(p) else {
+            continue;
+        };
+        if s.children(v).any(|c| s.words[c].deprel == "obj") {
+            continue;
+        }
+        let kids: Vec<usize> = s.children(p).collect();
+        let obj = kids.iter().copied().find(|&c| s.words[c].deprel == "obj");
+        let Some(obj) = obj else {
+            continue;
+        };
+        // Nothing of the participle's own but its object: no "to", no subject, no adverb.
+        if kids.len() != 1 || first_word(s, obj) != p + 1 {
+            continue;
+        }
+        let out = fixed.get_or_insert_with(|| s.clone());
+        out.words[obj].head = v + 1;
+        out.words[obj].deprel = "obj".into();
+        out.words[p].head = obj + 1;
+        out.words[p].deprel = "amod".into();
+        out.words[p].upos = "ADJ".into();
+    }
+    fixed
+}
+
+/// The first word of `w`'s subtree (depth-capped, so a malformed tree still ends).
+fn first_word(s: &Sentence, w: usize) -> usize {
+    let mut first = w;
+    let mut frontier = vec![w];
+    for _ in 0..16 {
+        let next: Vec<usize> = frontier.iter().flat_map(|&f| s.children(f)).collect();
+        if next.is_empty() {
+            break;
+        }
+        first = next.iter().copied().fold(first, usize::min);
+        frontier = next;
+    }
+    first
+}
+
 /// Whether some verb rule for `lemma` requires the particle `particle`.
 fn knows_phrasal(dict: &Dictionary, lemma: &str, particle: &str) -> bool {
     dict.candidates(TriggerKind::Verb, lemma).iter().any(|&r| {
@@ -90,6 +171,39 @@ mod tests {
         assert_eq!(fixed.words[3].deprel, "compound:prt");
         assert_eq!(fixed.head(3), Some(2));
         assert_eq!(fixed.words[5].deprel, "obj");
+    }
+
+    #[test]
+    fn attributive_participle_read_as_a_verb_gives_back_the_object() {
+        // "They tried to kill outgoing Prime Minister Allawi."
+        let s = parse(&[
+            ("They", "they", "PRON", 2, "nsubj"),
+            ("tried", "try", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"),
+            ("kill", "kill", "VERB", 2, "xcomp"),
+            ("outgoing", "outgo", "VERB", 4, "xcomp"),
+            ("Prime", "Prime", "ADJ", 7, "amod"),
+            ("Minister", "Minister", "PROPN", 8, "nmod:desc"),
+            ("Allawi", "Allawi", "PROPN", 5, "obj"),
+        ]);
+        let fixed = super::attributive_participles(&s).expect("repaired");
+        assert_eq!(
+            (fixed.head(7), fixed.words[7].deprel.as_str()),
+            (Some(3), "obj")
+        );
+        assert_eq!(
+            (fixed.head(4), fixed.words[4].deprel.as_str()),
+            (Some(7), "amod")
+        );
+        // "They began attacking the city": a real gerund complement stays.
+        let s = parse(&[
+            ("They", "they", "PRON", 2, "nsubj"),
+            ("began", "begin", "VERB", 0, "root"),
+            ("attacking", "attack", "VERB", 2, "xcomp"),
+            ("the", "the", "DET", 5, "det"),
+            ("city", "city", "NOUN", 3, "obj"),
+        ]);
+        assert!(super::attributive_participles(&s).is_none());
     }
 
     #[test]

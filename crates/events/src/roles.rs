@@ -71,6 +71,14 @@ pub(crate) fn govsubj_is_agent(s: &Sentence, g: usize, trig: usize) -> bool {
     if matches!(base(&s.words[trig].deprel), "nsubj" | "csubj") {
         return false;
     }
+    // "did not respond to *the Post's* request": a noun with a named possessor is that
+    // possessor's act, not the governing subject's (a possessive pronoun, "reiterated *its*
+    // demand", may still stand for the subject).
+    if s.children(trig)
+        .any(|c| s.words[c].deprel == "nmod:poss" && s.words[c].upos != "PRON")
+    {
+        return false;
+    }
     // "call for talks" is a request for the talks, and so is "call on X to hold talks"; the
     // appeal is coded on the verb. The exception is a noun naming a meeting the caller joins,
     // which the dictionary reads through `obl:for` rules of its own.
@@ -133,6 +141,14 @@ pub(crate) fn pronoun_agrees(s: &Sentence, pron: usize, antecedent: usize) -> bo
     let person = feat(s, pron, "Person");
     if matches!(person, Some("1") | Some("2")) {
         return feat(s, antecedent, "Person") == person;
+    }
+    // Two pronouns must agree in number: "they" is not "he".
+    if s.words[antecedent].upos == "PRON" {
+        if let (Some(a), Some(b)) = (feat(s, pron, "Number"), feat(s, antecedent, "Number")) {
+            if a != b {
+                return false;
+            }
+        }
     }
     let plural_pron = feat(s, pron, "Number") == Some("Plur");
     let single = feat(s, antecedent, "Number") == Some("Sing")
@@ -291,4 +307,52 @@ pub(crate) fn condition_subject(s: &Sentence, trig: usize) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// "Benin opened its borders ..., *but was still refusing* admittance to Ghanaians, police
+/// said": a parser may hang both halves on the closing speech verb as sibling clauses. A
+/// clause opened by "but"/"and" without a subject of its own shares the subject of the
+/// nearest sibling clause before it.
+pub(crate) fn coordinated_sibling_subject(s: &Sentence, v: usize, g: usize) -> Option<Vec<usize>> {
+    if !matches!(base(&s.words[v].deprel), "ccomp" | "parataxis") {
+        return None;
+    }
+    let coordinated = s
+        .children(v)
+        .any(|c| s.words[c].deprel == "cc" && matches!(s.words[c].lemma.as_str(), "but" | "and"));
+    if !coordinated {
+        return None;
+    }
+    let siblings: Vec<usize> = s
+        .children(g)
+        .filter(|&c| c < v && matches!(base(&s.words[c].deprel), "ccomp" | "parataxis"))
+        .collect();
+    siblings.into_iter().rev().find_map(|sib| {
+        let subj: Vec<usize> = s
+            .children(sib)
+            .filter(|&c| s.words[c].deprel == "nsubj")
+            .collect();
+        (!subj.is_empty()).then_some(subj)
+    })
+}
+
+/// Whether word `w` stands between an odd number of quotation marks before it in the
+/// sentence (straight or curly, opening or closing alike).
+pub(crate) fn in_quote(s: &Sentence, w: usize) -> bool {
+    let quotes = s.words[..w.min(s.words.len())]
+        .iter()
+        .filter(|x| {
+            x.upos == "PUNCT"
+                && matches!(
+                    x.form.as_str(),
+                    "\"" | "``" | "''" | "\u{201c}" | "\u{201d}"
+                )
+        })
+        .count();
+    quotes % 2 == 1
+}
+
+/// The grammatical person of word `w` ("1" for "I"/"we"), when the tagger gives one.
+pub(crate) fn person(s: &Sentence, w: usize) -> Option<&str> {
+    feat(s, w, "Person")
 }

@@ -258,12 +258,15 @@ pub(crate) fn subject_of(s: &Sentence, v: usize, depth: usize) -> Vec<usize> {
             return stolen;
         }
     }
+    if let Some(subj) = crate::roles::coordinated_sibling_subject(s, v, g) {
+        return subj;
+    }
     match base(&s.words[v].deprel) {
-        "xcomp" => controller(s, g, depth),
+        "xcomp" => controller(s, g, v, depth),
         "conj" => subject_of(s, g, depth + 1),
         // Parsers often label "persuade X *to sell*" advcl; object-control verbs keep their
         // object as the controller either way.
-        "advcl" if has_to_mark(s, v) => controller(s, g, depth),
+        "advcl" if has_to_mark(s, v) => controller(s, g, v, depth),
         _ => Vec::new(),
     }
 }
@@ -275,10 +278,23 @@ pub(crate) fn subject_of(s: &Sentence, v: usize, depth: usize) -> Vec<usize> {
 fn nominal_root_subject(s: &Sentence, v: usize) -> Option<usize> {
     let g = s.head(v)?;
     let nominal = matches!(s.words[g].upos.as_str(), "NOUN" | "PROPN" | "PRON");
+    // "Palestinians of the West Bank *shunned* work": the verb may also come out as a
+    // conjunct of the root nominal. Not when the nominal is a predicate with a subject of its
+    // own ("Conway is a graduate ... and received", whose subject the conjunct shares), nor
+    // when a finite verb stands between them ("the command confirmed that jets breached ...
+    // and *attacked*": the conjunct belongs to that clause).
+    let conj_of_root = base(&s.words[v].deprel) == "conj"
+        && s.words[v].upos == "VERB"
+        && s.head(g).is_none()
+        && !s.children(g).any(|c| base(&s.words[c].deprel) == "nsubj")
+        && !(g + 1..v).any(|k| {
+            matches!(s.words[k].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                || s.children(k).any(|c| base(&s.words[c].deprel) == "nsubj")
+        });
     let hangs = matches!(
         base(&s.words[v].deprel),
         "xcomp" | "acl" | "parataxis" | "ccomp"
-    );
+    ) || conj_of_root;
     // The nominal stands where a clause's verb should be: the root or a clause relation.
     let clause_slot = s.head(g).is_none()
         || matches!(
@@ -291,12 +307,25 @@ fn nominal_root_subject(s: &Sentence, v: usize) -> Option<usize> {
 /// Who does what an infinitive under `g` describes: the object of an object-control verb
 /// ("urged Iran to stop", "called on Iran to stop"), else `g`'s own subject ("tried to stop",
 /// "visited Russia to meet Putin").
-fn controller(s: &Sentence, g: usize, depth: usize) -> Vec<usize> {
+fn controller(s: &Sentence, g: usize, v: usize, depth: usize) -> Vec<usize> {
     // A passive governor's patient does the infinitive: "Iran *was asked* to stop", "he is
     // prepared to lift the ban" (parsers often read the adjective as a passive participle).
     let patient = passive_patient(s, g);
     if !patient.is_empty() && s.words[g].deprel != "acl" {
         return patient;
+    }
+    // A speaker does not do what a to-infinitive under the active speech verb says: in
+    // "Peskov says the strike prompted Putin and Erdogan *to discuss* cooperation" a parser
+    // may hang the infinitive on "says", and "he said to expect delays" tells others what to
+    // do. The speaker is the attribution, not the source. A gerund is the speaker's own act
+    // ("police reported killing ..."), and so is what a passive says of its subject ("he is
+    // said to have met ...").
+    if SPEECH_ONLY.contains(&s.words[g].lemma.as_str())
+        && has_to_mark(s, v)
+        && !is_passive(s, g)
+        && s.words[g].deprel != "acl"
+    {
+        return Vec::new();
     }
     if OBJECT_CONTROL.contains(&s.words[g].lemma.as_str()) {
         let obj: Vec<usize> = s
@@ -320,6 +349,20 @@ fn controller(s: &Sentence, g: usize, depth: usize) -> Vec<usize> {
     }
     subject_of(s, g, depth + 1)
 }
+
+/// Verbs that only report speech (object-control "tell" is in `OBJECT_CONTROL`).
+/// "claim" and "allege" are not here: "IS claimed to have carried out the attack".
+const SPEECH_ONLY: &[&str] = &[
+    "say",
+    "add",
+    "note",
+    "state",
+    "write",
+    "explain",
+    "tweet",
+    "stress",
+    "reiterate",
+];
 
 /// Adds conjuncts: "Putin and Kim" gives both heads.
 pub(crate) fn with_conjuncts(s: &Sentence, words: Vec<usize>) -> Vec<usize> {
@@ -460,6 +503,11 @@ fn reporter_of(s: &Sentence, actors: &[ActorSpan], pron: usize) -> Vec<usize> {
             .into_iter()
             .flat_map(|w| actors_at_word(s, actors, w))
             .collect();
+    }
+    // Inside a quotation only "I" and "we" are the speaker: "'They failed to address the
+    // attacks,' he said" is about someone else.
+    if crate::roles::in_quote(s, pron) && !matches!(crate::roles::person(s, pron), Some("1")) {
+        return Vec::new();
     }
     for _ in 0..MAX_DEPTH {
         let Some(g) = s.head(clause) else {

@@ -10,6 +10,7 @@ mod lexicon_sense;
 mod matcher;
 mod ontology_shared;
 mod robust;
+mod roles_slips;
 mod roots;
 mod seed;
 mod sense;

@@ -23,25 +23,34 @@ pub(crate) fn attached_dates(
     let under = |d: &DateMatch| {
         d.tokens
             .clone()
-            .any(|t| clause_hops(s, t, trigger).is_some())
+            .any(|t| clause_hops(s, t, trigger).is_some() && !in_other_conjunct(s, t, trigger))
     };
     let own: Vec<DateMatch> = ds.iter().filter(|d| under(d)).cloned().collect();
     if own.iter().any(|d| d.date.date.is_some()) {
         return nearest_dates(&own, trigger);
     }
-    if own.iter().any(|d| d.date.basis == Basis::Vague) {
+    if own
+        .iter()
+        .any(|d| matches!(d.date.basis, Basis::Vague | Basis::Span))
+    {
         return own;
     }
     // Borrow only from clauses above the trigger, never from a sibling or a clause below.
+    // A date at the root of the sentence that governs the trigger is a dateline
+    // ("(16.02.2017) Lithuania has launched a probe") and dates it. A date lower down that a
+    // parser made the head of a clause ("said on *Monday* that troops had shelled ...") is not.
     let above: Vec<DateMatch> = ds
         .iter()
         .filter(|d| {
             d.tokens.clone().any(|t| {
-                s.head(t).is_some_and(|h| {
-                    h == trigger
-                        || hops_up(s, trigger, h).is_some()
-                            && !(actual && reported_below(s, trigger, h) && !ongoing(s, trigger))
-                })
+                (s.head(t).is_none() && hops_up(s, trigger, t).is_some())
+                    || s.head(t).is_some_and(|h| {
+                        h == trigger
+                            || hops_up(s, trigger, h).is_some()
+                                && !(actual
+                                    && reported_below(s, trigger, h)
+                                    && !ongoing(s, trigger))
+                    })
             })
         })
         .cloned()
@@ -64,10 +73,40 @@ fn nearest_dates(ds: &[DateMatch], trigger: usize) -> Vec<DateMatch> {
         }
     });
     let mut out: Vec<DateMatch> = v.into_iter().cloned().collect();
-    // Vague words ("recently") are kept after the real dates so their text is reported
-    // when nothing better exists.
-    out.extend(ds.iter().filter(|d| d.date.basis == Basis::Vague).cloned());
+    // Vague words ("recently") and spans are kept after the real dates so their text is
+    // reported when nothing better exists.
+    out.extend(
+        ds.iter()
+            .filter(|d| matches!(d.date.basis, Basis::Vague | Basis::Span))
+            .cloned(),
+    );
     out
+}
+
+/// Whether the way up from date word `from` to the trigger enters a coordinated noun phrase
+/// of its own (a common noun with its own determiner): "denied responsibility for the
+/// bombardment and *a separate UN probe in December* said ..." (a parser may hang the second
+/// clause's subject on the first clause's object) dates the probe, not the denial. A bare
+/// conjunct ("the arrests of X and Y on Monday") may still be the trigger's.
+fn in_other_conjunct(s: &Sentence, from: usize, trigger: usize) -> bool {
+    let mut cur = from;
+    for _ in 0..=s.words.len().min(64) {
+        if cur == trigger {
+            return false;
+        }
+        let Some(h) = s.head(cur) else {
+            return false;
+        };
+        let w = &s.words[cur];
+        if w.deprel == "conj"
+            && w.upos == "NOUN"
+            && s.children(cur).any(|c| s.words[c].deprel == "det")
+        {
+            return true;
+        }
+        cur = h;
+    }
+    false
 }
 
 /// The sentence's date expressions, each read in the past when it hangs from a verb in the

@@ -71,7 +71,7 @@ fn same_trigger(a: &Event, b: &Event) -> bool {
 /// recently" and the caption's "visit ... in Pyongyang, 26 July 2023" are one visit, while
 /// undated "talks" and last week's "swapped letters" stay apart.
 fn same_event(a: &Event, b: &Event) -> bool {
-    let undated = |e: &Event| matches!(e.date_basis.as_str(), "publication" | "none");
+    let undated = |e: &Event| matches!(e.date_basis.as_str(), "publication" | "none" | "span");
     refines(&a.source.code, &b.source.code)
         && match (&a.target, &b.target) {
             (None, None) => true,
@@ -125,8 +125,8 @@ pub(crate) fn merge(article_id: &str, rows: Vec<Event>) -> Vec<Event> {
             m.modality = e.modality;
         }
         m.confidence = m.confidence.max(e.confidence);
-        let undated = matches!(m.date_basis.as_str(), "publication" | "none");
-        if undated && !matches!(e.date_basis.as_str(), "publication" | "none") {
+        let undated = matches!(m.date_basis.as_str(), "publication" | "none" | "span");
+        if undated && !matches!(e.date_basis.as_str(), "publication" | "none" | "span") {
             m.date = e.date;
             m.date_text = e.date_text;
             m.date_basis = e.date_basis;

@@ -14,7 +14,8 @@ struct Tok {
 }
 
 /// Words are runs of letters and digits; a '-' or '/' between two of them stays inside the
-/// word so "2023-07-26" and "mid-July" are one word. Anything else is a one-char word.
+/// word so "2023-07-26" and "mid-July" are one word, and so does a '.' between two digits
+/// ("16.02.2017"). Anything else is a one-char word.
 fn lex(text: &str) -> Vec<Tok> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut toks = Vec::new();
@@ -29,8 +30,11 @@ fn lex(text: &str) -> Vec<Tok> {
         if c.is_alphanumeric() {
             while j < chars.len() {
                 let cj = chars[j].1;
-                let joiner = (cj == '-' || cj == '/')
-                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                let next = chars.get(j + 1).map(|&(_, n)| n);
+                let joiner = ((cj == '-' || cj == '/') && next.is_some_and(char::is_alphanumeric))
+                    || (cj == '.'
+                        && chars[j - 1].1.is_ascii_digit()
+                        && next.is_some_and(|n| n.is_ascii_digit()));
                 if cj.is_alphanumeric() || joiner {
                     j += 1;
                 } else {
@@ -156,6 +160,7 @@ impl Cx<'_> {
         }
         let (end, res) = self
             .iso(j)
+            .or_else(|| self.numeric(j))
             .or_else(|| self.day_first(j))
             .or_else(|| self.month_first(j))
             .or_else(|| self.cued_month(j, cued))
@@ -164,6 +169,7 @@ impl Cx<'_> {
             .or_else(|| self.unit_phrase(j))
             .or_else(|| self.season(j, cued))
             .or_else(|| self.ago(j))
+            .or_else(|| self.span(j, cued))
             .or_else(|| self.year_alone(j, cued))
             .or_else(|| self.vague(j, cued))?;
         Some((j, end, res))
@@ -177,6 +183,33 @@ impl Cx<'_> {
         }
         let d = Ymd::parse(&w.replace('/', "-"))?;
         Some((j + 1, day(d, Basis::Explicit)?))
+    }
+
+    /// All-number dates with the year last. Dots are the day-first European form
+    /// ("16.02.2017"). With slashes or hyphens the order is read only when it is not in doubt:
+    /// a first number above 12 is a day ("16/02/2017"), a second above 12 makes the US order
+    /// ("02/16/2017"); "01/06/2017" could be either and is no date.
+    fn numeric(&self, j: usize) -> Option<(usize, Res)> {
+        let w = self.w(j);
+        let sep = w.chars().find(|c| matches!(c, '.' | '/' | '-'))?;
+        let parts: Vec<&str> = w.split(sep).collect();
+        let [a, b, y] = parts.as_slice() else {
+            return None;
+        };
+        let small = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit());
+        if !small(a) || !small(b) {
+            return None;
+        }
+        let y = year_num(y)?;
+        let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        let (d, m) = if sep == '.' || a > 12 || a == b {
+            (a, b)
+        } else if b > 12 {
+            (b, a)
+        } else {
+            return None;
+        };
+        Some((j + 1, day(Ymd::new(y, m, d)?, Basis::Explicit)?))
     }
 
     /// "26 July 2023", "26th of July", "5 Sept. 2023".
@@ -448,6 +481,31 @@ impl Cx<'_> {
             Unit::Year => year(p.year - i32::try_from(n).ok()?, Basis::Relative),
         }?;
         Some((j + 3, res))
+    }
+
+    /// A stretch of time that ends now: "over the past eight years", "in the last few
+    /// months", "in recent years". What happened over it has no one date; the words are kept
+    /// and the row says so ([`Basis::Span`]) instead of taking the publication day.
+    fn span(&self, j: usize, cued: bool) -> Option<(usize, Res)> {
+        let res = Res {
+            date: None,
+            basis: Basis::Span,
+        };
+        let unit =
+            |k: usize| matches!(self.w(k), "decade" | "decades") || unit_of(self.w(k)).is_some();
+        if cued && self.w(j) == "recent" && matches!(self.w(j + 1), "years" | "decades") {
+            return Some((j + 2, res));
+        }
+        if !cued || self.w(j) != "the" || !matches!(self.w(j + 1), "past" | "last") {
+            return None;
+        }
+        let k = j + 2;
+        let k = if count_of(self.w(k)).is_some() || matches!(self.w(k), "few" | "several") {
+            k + 1
+        } else {
+            k
+        };
+        unit(k).then_some((k + 1, res))
     }
 
     /// "in 2022", "since 2014", "early 2022", "mid-2022".

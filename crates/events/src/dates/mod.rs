@@ -26,7 +26,11 @@
 //!   with a day or year, an ISO date, a year; "in July" counts too, its year is inferred);
 //!   `Relative` when the date is an offset from publication (weekdays, yesterday, last week,
 //!   this month, seasons, "3 days ago"); `Vague` for "recently", "lately", "in recent weeks":
-//!   no date, the caller falls back to publication but may keep the words.
+//!   no date, the caller falls back to publication but may keep the words. `Span` for a
+//!   stretch ending now ("over the past eight years", "in recent years"): no date either, and
+//!   the event takes none.
+//! - **All-number dates** ("16.02.2017", "02/16/2017"): dots are day first; with slashes the
+//!   order must be certain (a number above 12), else the words are no date.
 //! - **Text.** A leading preposition (on, in, during, since, ...) is not part of the date text:
 //!   "on Monday" gives "Monday", "in the summer" gives "the summer".
 //! - Month names must be capitalised ("may", "march" and "august" are ordinary words), and a
@@ -36,6 +40,8 @@ mod calendar;
 mod find;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_numeric;
 mod words;
 
 pub use calendar::{days_in_month, is_leap, Ymd};
@@ -73,12 +79,15 @@ pub enum Basis {
     Vague,
     /// No date evidence: the publication date was used.
     Publication,
+    /// A stretch of time ending now ("over the past eight years"): no one date.
+    Span,
 }
 
 impl Basis {
-    /// The name used in event rows: explicit | relative | none | publication.
+    /// The name used in event rows: explicit | relative | none | publication | span.
     pub fn as_str(self) -> &'static str {
         match self {
+            Basis::Span => "span",
             Basis::Explicit => "explicit",
             Basis::Relative => "relative",
             Basis::Vague => "none",
@@ -90,7 +99,8 @@ impl Basis {
 /// A resolved date expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateRef {
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; None for a [`Basis::Vague`] expression.
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; None for a [`Basis::Vague`] or [`Basis::Span`]
+    /// expression.
     pub date: Option<String>,
     /// The words the date came from, as written ("Monday", "last week").
     pub text: String,
@@ -158,9 +168,13 @@ pub fn resolve(expr: &str, published: Ymd, tense: Tense) -> Option<DateRef> {
 }
 
 /// The date of an event from the date expressions of its sentence: the first one with a
-/// date, else the publication date (basis publication, keeping a vague expression's words).
+/// date; else a span's words without a date (the event has no single day); else the publication
+/// date (basis publication, keeping a vague expression's words).
 pub fn event_date(matches: &[DateMatch], published: Ymd) -> DateRef {
     if let Some(m) = matches.iter().find(|m| m.date.date.is_some()) {
+        return m.date.clone();
+    }
+    if let Some(m) = matches.iter().find(|m| m.date.basis == Basis::Span) {
         return m.date.clone();
     }
     let mut fallback = DateRef::publication(published);
