@@ -8,4 +8,5 @@ mod ngec_eval;
 mod recognize;
 mod recognize_eval;
 mod recognize_named;
+mod recognize_owners;
 mod recognize_rules;

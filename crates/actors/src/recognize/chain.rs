@@ -205,7 +205,9 @@ fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
             Some(Unit::Atom(Atom {
                 kind: AtomKind::Country { index, form },
                 ..
-            })) if *form != CountryForm::Capital => {
+            })) if *form == CountryForm::Name
+                || (*form == CountryForm::Adjective && !modifies_next(units, v + 1)) =>
+            {
                 c.country = Some((*index, *form));
                 u = v + 1;
             }
@@ -270,6 +272,20 @@ fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
     c.end = units[u - 1].span().1;
     c.next_unit = u;
     c
+}
+
+/// "leaders of Russian civil organizations": an adjective after "of" modifies the noun after
+/// it; the role belongs to that group, not to the state ("representatives of Russians" is
+/// the people).
+fn modifies_next(units: &[Unit], u: usize) -> bool {
+    matches!(
+        units.get(u),
+        Some(Unit::Word(_))
+            | Some(Unit::Atom(Atom {
+                kind: AtomKind::Role { .. } | AtomKind::Inherit,
+                ..
+            }))
+    )
 }
 
 fn is_former(w: &str) -> bool {

@@ -3,9 +3,10 @@
 //! government"), and peoples named after another state ("ethnic Albanians" in a story about
 //! Macedonia). News writes such actors without their country because the
 //! story has already said where it is; CAMEO and PLOVER coders then give them the country the
-//! story is about. That country is the one the article's mentions carry most (countries,
-//! actors with a country, places), mentions in the actor's own sentence counting twice; ties
-//! go to the country mentioned first. Actors outside the state and its contenders ("the
+//! story is about. When the actor's own sentence carries exactly one country, that one;
+//! else the one the article's mentions carry most (countries, actors with a country,
+//! places), mentions in the actor's own sentence counting twice; ties go to the country
+//! mentioned first. Actors outside the state and its contenders ("the
 //! company", "students") take only a country named in their own sentence.
 
 use super::parts::ETHNIC;
@@ -86,6 +87,14 @@ fn from_elsewhere(text: &str, m: &Mention) -> bool {
         return false;
     }
     let gov = m.sectors.iter().any(|s| s == "GOV");
+    // Faith-named armed, radical and political groups are parties to the story's conflict
+    // ("Protestant extremists" in Northern Ireland); other faith-named people are not.
+    let fighting = m.sectors.iter().any(|s| {
+        matches!(
+            s.as_str(),
+            "GOV" | "MIL" | "REB" | "INS" | "SEP" | "RAD" | "UAF" | "OPP" | "PTY"
+        )
+    });
     // The word before the span too: the role may start after its modifier.
     let before = text
         .get(..m.start)
@@ -114,25 +123,48 @@ fn from_elsewhere(text: &str, m: &Mention) -> bool {
                 | "Caucasian"
                 | "Hispanic"
                 | "Caribbean"
-        ) || (!gov
-            && matches!(
-                w.to_ascii_lowercase().as_str(),
-                "foreign"
-                    | "foreigners"
-                    | "overseas"
-                    | "international"
-                    | "expatriate"
-                    | "expatriates"
-                    | "expat"
-                    | "expats"
-                    | "migrant"
-                    | "migrants"
-                    | "immigrant"
-                    | "immigrants"
-                    | "multinational"
-                    | "global"
-            ))
+        ) || (!fighting && faith(w))
+            || (!gov
+                && matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "foreign"
+                        | "foreigners"
+                        | "overseas"
+                        | "international"
+                        | "expatriate"
+                        | "expatriates"
+                        | "expat"
+                        | "expats"
+                        | "migrant"
+                        | "migrants"
+                        | "immigrant"
+                        | "immigrants"
+                        | "multinational"
+                        | "global"
+                ))
     })
+}
+
+/// A faith is no state: "Muslim hackers" in a story about Denmark are not Danes.
+fn faith(w: &str) -> bool {
+    matches!(
+        w,
+        "Muslim"
+            | "Muslims"
+            | "Christian"
+            | "Christians"
+            | "Jewish"
+            | "Catholic"
+            | "Catholics"
+            | "Protestant"
+            | "Protestants"
+            | "Buddhist"
+            | "Buddhists"
+            | "Hindu"
+            | "Hindus"
+            | "Sikh"
+            | "Sikhs"
+    )
 }
 
 /// "troops in Mali": an agent right before "in" and a place was left without the place's
@@ -218,6 +250,16 @@ pub(crate) fn fill_from_article(kb: &Kb, text: &str, out: &mut [Mention], after_
         let organ = m.kind == MentionKind::Person
             || m.rule == ETHNIC
             || m.sectors.iter().all(|s| state_sector(s) || s == "ELI");
+        // Sentence evidence beats the article default: when the actor's own sentence carries
+        // exactly one country ("the government ... President Duterte" in a story about
+        // Turkey), that country wins.
+        let here: Vec<&Tally> = tally
+            .iter()
+            .filter(|t| Some(t.0) != own && near(t, m.sentence) > 0)
+            .collect();
+        if let [only] = here.as_slice() {
+            return only.0.to_string();
+        }
         let score = |t: &Tally| (t.1 + near(t, m.sentence), std::cmp::Reverse(t.2));
         tally
             .iter()

@@ -376,6 +376,9 @@ pub(crate) fn antecedent(
         if !actorish(j) || quote.is_some_and(|q| out[j].start >= q) {
             continue;
         }
+        if nominative && fronted_description(text, sentence_start, &out[j], m) {
+            continue;
+        }
         let first = std::mem::replace(&mut nearest, false);
         // "the Gulen movement, which it considers": the noun a relative clause modifies is
         // its object, not the pronoun; "Duterte had authorised him": an object pronoun is
@@ -607,3 +610,15 @@ fn sentence_start_of(text: &str, at: usize) -> usize {
 #[cfg(test)]
 #[path = "coref_tests.rs"]
 mod tests;
+
+/// "A dual US-Somali citizen with a reputation as a technocrat, he has promised ...": an
+/// indefinite description opening the sentence and set off by a comma describes the subject
+/// pronoun after it; it is not its antecedent (the person the article named before is).
+fn fronted_description(text: &str, sentence_start: usize, a: &Mention, m: &Mention) -> bool {
+    let opens = text
+        .get(sentence_start..a.start)
+        .and_then(|p| p.split_whitespace().next())
+        .is_some_and(|w| matches!(w, "A" | "An"));
+    let between = text.get(a.end..m.start).unwrap_or("");
+    opens && between.trim_end().ends_with(',') && !between.contains(['.', ';', '"'])
+}

@@ -51,6 +51,7 @@ pub mod dict_actors;
 mod groups;
 mod lexicon;
 pub mod named;
+pub mod owners;
 mod parts;
 mod place;
 mod scan;
@@ -322,9 +323,13 @@ impl<'k> Recognizer<'k> {
         }
         place::resolve_places(self, text, places, &mut out, pending_places);
         out.sort_by_key(|m| (m.start, m.end));
+        owners::drop_era(text, &mut out);
         named::correct(text, words, sents, &mut out);
+        owners::unknown_bodies(&mut out);
         share_coordinated_role(text, &mut out);
         place::agents_in_places(text, &mut out);
+        owners::roles_of_owners(text, &mut out);
+        owners::persons_roles(text, &mut out);
         context::fill_from_article(self.kb, text, &mut out, false);
         coref::link(self.kb, text, &mut out);
         named::possessed_roles(text, &mut out);

@@ -261,6 +261,7 @@ const LOCAL_SECTORS: &[&str] = &[
 /// where they are; refugees, troops, rebels and aid workers are often foreign to the place.
 /// `out` is in text order.
 pub(crate) fn agents_in_places(text: &str, out: &mut [Mention]) {
+    agents_based_or_from(text, out);
     for i in 1..out.len() {
         let (head, tail) = out.split_at_mut(i);
         let (a, b) = (&mut head[i - 1], &tail[0]);
@@ -276,7 +277,7 @@ pub(crate) fn agents_in_places(text: &str, out: &mut [Mention]) {
             continue;
         }
         let between = text.get(a.end..b.start).unwrap_or("").trim();
-        if !matches!(between, "in" | "in the") {
+        if !matches!(between, "in" | "in the") || settlers(a) {
             continue;
         }
         let Some(cc) = b.country.clone() else {
@@ -286,6 +287,71 @@ pub(crate) fn agents_in_places(text: &str, out: &mut [Mention]) {
         if a.sectors.is_empty() && a.plover_sector.is_none() {
             // Inherit words only ("officials in Kyiv"): a place's officials are its
             // government, as for "Ukrainian officials".
+            a.sectors.push("GOV".to_string());
+            a.plover_sector = Some("GOV".to_string());
+        }
+        a.set_code();
+    }
+}
+
+/// Settlers live where their state settled them: "settlers in the West Bank" are not the
+/// place's people.
+fn settlers(m: &Mention) -> bool {
+    let low = m.text.to_ascii_lowercase();
+    low.contains("settler")
+}
+
+/// "a terror group based in Trinidad", "doctors from two American aid groups", "officials
+/// from Russia": an agent with no country, of any sector, right before "based in" a place
+/// or "from" a country, place or group with a country, takes that country. Its own sector
+/// stays (the doctors are doctors). `out` is in text order.
+fn agents_based_or_from(text: &str, out: &mut [Mention]) {
+    for i in 1..out.len() {
+        let (head, tail) = out.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &tail[0]);
+        if a.kind != MentionKind::Agent || a.country.is_some() || a.sentence != b.sentence {
+            continue;
+        }
+        let Some(cc) = b.country.clone() else {
+            continue;
+        };
+        let between: Vec<String> = text
+            .get(a.end..b.start)
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let between: Vec<&str> = between.iter().map(String::as_str).collect();
+        let filler = |w: &str| {
+            matches!(
+                w,
+                "the" | "a" | "an" | "two" | "three" | "four" | "several" | "various" | "some"
+            )
+        };
+        let ok = match between.as_slice() {
+            [",", "based", "in", rest @ ..] | ["based", "in", rest @ ..] => {
+                rest.iter().all(|w| filler(w))
+                    && matches!(b.kind, MentionKind::Place | MentionKind::Country)
+            }
+            ["from", rest @ ..] => {
+                rest.iter().all(|w| filler(w))
+                    && rest.len() <= 1
+                    && matches!(
+                        b.kind,
+                        MentionKind::Place
+                            | MentionKind::Country
+                            | MentionKind::Agent
+                            | MentionKind::Org
+                    )
+                    && (b.kind != MentionKind::Place || cc.len() == 3)
+            }
+            _ => false,
+        };
+        if !ok || !(cc.len() == 3 || b.kind != MentionKind::Place) {
+            continue;
+        }
+        a.country = Some(cc);
+        if a.sectors.is_empty() && a.plover_sector.is_none() {
             a.sectors.push("GOV".to_string());
             a.plover_sector = Some("GOV".to_string());
         }

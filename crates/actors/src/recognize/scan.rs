@@ -205,7 +205,7 @@ fn match_key(
         // A lone common noun tagged as something else ("general" ADJ, "head" VERB) is not
         // a role word; "military" is one as a modifier too ("Israel's military said", "a
         // senior Israeli military official").
-        if single && !matches!(pos, Pos::Unknown | Pos::Noun | Pos::Propn) && key != "military" {
+        if single && !role_pos(pos) && key != "military" {
             return None;
         }
         best = Some((
@@ -218,7 +218,7 @@ fn match_key(
         ));
     }
     if let Some((_, AtomKind::Inherit | AtomKind::Role { .. })) = best {
-        if single && !matches!(pos, Pos::Unknown | Pos::Noun | Pos::Propn) && key != "military" {
+        if single && !role_pos(pos) && key != "military" {
             return None;
         }
         // A role word glued to a hyphen modifies the next word ("leader-level talks").
@@ -230,6 +230,12 @@ fn match_key(
         }
     }
     best.map(|(_, k)| k)
+}
+
+/// Tags a role word may carry. The tagger reads rare nouns it has not seen as numbers
+/// ("Burundian militiamen/NUM", "gunmen/NUM"); a role word so tagged is still a noun.
+fn role_pos(pos: Pos) -> bool {
+    matches!(pos, Pos::Unknown | Pos::Noun | Pos::Propn | Pos::Num)
 }
 
 pub(crate) fn word_text<'t>(text: &'t str, w: &Word) -> &'t str {
