@@ -123,3 +123,37 @@ pub fn evaluate(model: &Model, gold: &[Sentence]) -> Scores {
     }
     sc
 }
+
+/// Scores the tagger on sentences of marked gold tokens, one per line: `word/GOLD` marks a
+/// checked word, GOLD listing alternatives separated by `|`, each a UPOS or an XPOS the
+/// predicted tag may match (`wounded/VERB`, `armed/ADJ|VBN`); other tokens are context.
+/// Returns (correct, checked, one line per miss).
+pub fn marked_tags(model: &Model, text: &str) -> (usize, usize, Vec<String>) {
+    let (mut a, mut scratch) = (Analysis::default(), Scratch::default());
+    let (mut ok, mut all, mut misses) = (0, 0, Vec::new());
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let toks: Vec<(&str, Option<&str>)> = line
+            .split_whitespace()
+            .map(|t| match t.rsplit_once('/') {
+                Some((w, g)) if !w.is_empty() && !g.is_empty() => (w, Some(g)),
+                _ => (t, None),
+            })
+            .collect();
+        let words: Vec<&str> = toks.iter().map(|t| t.0).collect();
+        model.analyse(&words, &mut a, &mut scratch);
+        for (i, (w, g)) in toks.iter().enumerate() {
+            let Some(g) = g else { continue };
+            let (u, x) = a
+                .tags
+                .get(i)
+                .map_or(("X", "_"), |&t| (model.upos(t), model.xpos(t)));
+            all += 1;
+            if g.split('|').any(|g| g == u || g == x) {
+                ok += 1;
+            } else {
+                misses.push(format!("{w}: {u}/{x}, want {g} in \"{line}\""));
+            }
+        }
+    }
+    (ok, all, misses)
+}

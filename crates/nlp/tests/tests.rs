@@ -35,3 +35,5 @@ fn ewt_floors_on_gold_tokens() {
 
 /// UPOS, XPOS, UAS, LAS measured on EWT test with the shipped model, rounded down.
 const FLOOR: (f64, f64, f64, f64) = (95.4, 94.8, 84.9, 82.1);
+
+mod news_tags;
