@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! @weapon  arms weapon ammunition missile            # a word class: @name then lemmas
+//! @arsenal @weapon tank tanks                         # or earlier classes, expanded
 //! appeal.arms  0232  v:persuade|urge  +xcomp=sell|supply  +xcomp.obj=@weapon  src=nsubj tgt=obj
 //! ```
 //!
@@ -195,7 +196,19 @@ impl Dictionary {
             if let Some(def) = line.strip_prefix('@') {
                 let mut it = def.split_whitespace();
                 let name = it.next().ok_or_else(|| err("empty class name".into()))?;
-                let words: Vec<String> = it.map(str::to_lowercase).collect();
+                // A class may list an earlier class ("@arms @weapon tank"): expanded here, so a
+                // member is never the literal word "@weapon".
+                let mut words: Vec<String> = Vec::new();
+                for w in it {
+                    if let Some(inner) = w.strip_prefix('@') {
+                        let members = classes.get(inner).ok_or_else(|| {
+                            err(format!("class @{name} lists unknown class @{inner}"))
+                        })?;
+                        words.extend(members.iter().cloned());
+                    } else {
+                        words.push(w.to_lowercase());
+                    }
+                }
                 if words.is_empty() {
                     return Err(err(format!("class @{name} has no words")));
                 }
@@ -448,6 +461,36 @@ mod tests {
                 case: Some("by".into())
             }])
         );
+    }
+
+    #[test]
+    fn pattern_class_expands_an_earlier_class() {
+        let d = dict(
+            "@weapon arms ammunition\n\
+             @arsenal @weapon tanks\n\
+             a.b 072 v:send +obj=@arsenal tgt=obl:to\n",
+        )
+        .unwrap();
+        let r = &d.rules()[0];
+        assert_eq!(r.constraints[0].lemmas, vec!["arms", "ammunition", "tanks"]);
+        assert!(!r.constraints[0].lemmas.iter().any(|l| l.starts_with('@')));
+    }
+
+    #[test]
+    fn pattern_class_naming_an_unknown_class_is_an_error_with_its_line() {
+        let mut d = Dictionary::default();
+        let e = d
+            .add_source(
+                "t.txt",
+                "@weapon arms\n\n@arsenal @weapons tanks\n",
+                HashMap::new(),
+            )
+            .unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("t.txt") && msg.contains('3'), "{msg}");
+        assert!(msg.contains("@weapons"), "{msg}");
+        // A class cannot list itself: it is not defined yet on its own line.
+        assert!(dict("@loop @loop word\n").is_err());
     }
 
     #[test]

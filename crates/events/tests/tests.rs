@@ -5,6 +5,7 @@ mod compat_suite;
 mod dictionary;
 mod lexicon_breadth;
 mod lexicon_coverage;
+mod lexicon_followups;
 mod lexicon_guard;
 mod lexicon_sense;
 mod matcher;
