@@ -17,6 +17,26 @@ pub fn words(text: &str) -> (Vec<Word>, Vec<std::ops::Range<usize>>) {
     (w, sents)
 }
 
+/// Recognises `text` on 2017-03-01 with the given words (by their text) tagged as `pos`, the
+/// others untagged, resolving places with `places`.
+pub fn recognize_tagged(
+    text: &str,
+    tags: &[(&str, Pos)],
+    places: &dyn sitrep_actors::recognize::Places,
+) -> Vec<Mention> {
+    let kb = Kb::builtin().expect("KB loads");
+    let rec = Recognizer::new(kb);
+    let (mut w, s) = words(text);
+    for x in &mut w {
+        let form = &text[x.start as usize..x.end as usize];
+        if let Some((_, p)) = tags.iter().find(|(t, _)| *t == form) {
+            x.pos = *p;
+        }
+    }
+    let date = PartialDate::ymd(2017, 3, 1);
+    rec.recognize(text, &w, &s, date, places, &mut Scratch::default())
+}
+
 fn run_on(text: &str, date: PartialDate) -> Vec<Mention> {
     let kb = Kb::builtin().expect("KB loads");
     let rec = Recognizer::new(kb);

@@ -3,9 +3,8 @@
 //! and venues, groups named after their backer, companies, roles from elsewhere, "former",
 //! roles owned by a possessive pronoun, and definite roles that name another office.
 
-use crate::recognize::words;
-use sitrep_actors::kb::{Kb, PartialDate};
-use sitrep_actors::recognize::{Mention, MentionKind, NoPlaces, Pos, Recognizer, Scratch};
+use crate::recognize::recognize_tagged;
+use sitrep_actors::recognize::{Mention, MentionKind, NoPlaces, Pos};
 
 fn run(text: &str) -> Vec<Mention> {
     run_tagged(text, &[])
@@ -13,17 +12,7 @@ fn run(text: &str) -> Vec<Mention> {
 
 /// Recognises `text` with the given words (by their text) tagged as `pos`.
 fn run_tagged(text: &str, tags: &[(&str, Pos)]) -> Vec<Mention> {
-    let kb = Kb::builtin().expect("KB loads");
-    let rec = Recognizer::new(kb);
-    let (mut w, s) = words(text);
-    for x in &mut w {
-        let form = &text[x.start as usize..x.end as usize];
-        if let Some((_, p)) = tags.iter().find(|(t, _)| *t == form) {
-            x.pos = *p;
-        }
-    }
-    let date = PartialDate::ymd(2017, 3, 1);
-    rec.recognize(text, &w, &s, date, &NoPlaces, &mut Scratch::default())
+    recognize_tagged(text, tags, &NoPlaces)
 }
 
 fn with_text<'a>(ms: &'a [Mention], text: &str) -> &'a Mention {
@@ -219,13 +208,9 @@ impl sitrep_actors::recognize::Places for Everywhere {
 
 #[test]
 fn named_speakers_and_owned_names_are_not_places() {
-    let kb = Kb::builtin().expect("KB loads");
-    let rec = Recognizer::new(kb);
     let text = "According to CASIC's Wei, the firm grew. Wei said sales rose. Talks were \
                 held in Wei.";
-    let (w, s) = words(text);
-    let date = PartialDate::ymd(2017, 3, 1);
-    let ms = rec.recognize(text, &w, &s, date, &Everywhere, &mut Scratch::default());
+    let ms = recognize_tagged(text, &[], &Everywhere);
     let kinds: Vec<MentionKind> = ms
         .iter()
         .filter(|m| m.text == "Wei")

@@ -3,22 +3,11 @@
 //! before the article's. Sentences written for the test; no tagger unless a test sets a tag.
 
 use crate::gaz::Gaz;
-use crate::recognize::words;
-use sitrep_actors::kb::{Kb, PartialDate};
-use sitrep_actors::recognize::{Mention, MentionKind, NoPlaces, Places, Pos, Recognizer, Scratch};
+use crate::recognize::recognize_tagged;
+use sitrep_actors::recognize::{Mention, MentionKind, NoPlaces, Places, Pos};
 
 fn run_with(text: &str, tags: &[(&str, Pos)], places: &dyn Places) -> Vec<Mention> {
-    let kb = Kb::builtin().expect("KB loads");
-    let rec = Recognizer::new(kb);
-    let (mut w, s) = words(text);
-    for x in &mut w {
-        let form = &text[x.start as usize..x.end as usize];
-        if let Some((_, p)) = tags.iter().find(|(t, _)| *t == form) {
-            x.pos = *p;
-        }
-    }
-    let date = PartialDate::ymd(2017, 3, 1);
-    rec.recognize(text, &w, &s, date, places, &mut Scratch::default())
+    recognize_tagged(text, tags, places)
 }
 
 fn run(text: &str) -> Vec<Mention> {

@@ -12,6 +12,7 @@
 //!   ending or opening with the head word of a civil or joint body stays a candidate but
 //!   carries that body's sector.
 
+use super::parts::countryless_agent_before;
 use super::{Mention, MentionKind};
 
 /// Rule name of a role that took the country of the person or group after "of".
@@ -65,20 +66,8 @@ fn part_of_group(head: &str) -> bool {
 /// its sentence (see the module comment). `out` is in text order; before the article's
 /// country is filled and before coreference.
 pub(crate) fn roles_of_owners(text: &str, out: &mut [Mention]) {
-    for i in 1..out.len() {
-        let (head, tail) = out.split_at_mut(i);
-        let (a, b) = (&mut head[i - 1], &tail[0]);
-        if a.kind != MentionKind::Agent || a.country.is_some() || a.sentence != b.sentence {
-            continue;
-        }
-        let Some(cc) = b.country.clone() else {
-            continue;
-        };
-        let between: Vec<&str> = text
-            .get(a.end..b.start)
-            .unwrap_or("")
-            .split_whitespace()
-            .collect();
+    countryless_agent_before(text, out, |a, b, cc, between| {
+        let between: Vec<&str> = between.split_whitespace().collect();
         let of = match between.as_slice() {
             ["of"] => true,
             ["of", det] => matches!(
@@ -88,7 +77,7 @@ pub(crate) fn roles_of_owners(text: &str, out: &mut [Mention]) {
             _ => false,
         };
         if !of {
-            continue;
+            return;
         }
         let last = a.text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
         match b.kind {
@@ -102,11 +91,11 @@ pub(crate) fn roles_of_owners(text: &str, out: &mut [Mention]) {
                     a.plover_sector = b.plover_sector.clone();
                 }
             }
-            _ => continue,
+            _ => return,
         }
         a.rule = ROLE_OF_OWNER;
         a.set_code();
-    }
+    });
 }
 
 /// "Trump's personal lawyer", "Putin's government": a role right after a named person's

@@ -233,3 +233,36 @@ pub(crate) fn former(m: &mut Mention) {
         m.plover_sector = Some("ELI".to_string());
     }
 }
+
+/// Each agent with no country of its own and the mention right after it in the same sentence,
+/// when that one has a country: the shape of "officials in Kyiv", "the government of President
+/// Duterte", "doctors from two American aid groups". `f` gets the agent, the next mention, its
+/// country and the text between the two, and decides. `out` is in text order.
+pub(crate) fn countryless_agent_before(
+    text: &str,
+    out: &mut [Mention],
+    mut f: impl FnMut(&mut Mention, &Mention, String, &str),
+) {
+    for i in 1..out.len() {
+        let (head, tail) = out.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &tail[0]);
+        if a.kind != MentionKind::Agent || a.country.is_some() || a.sentence != b.sentence {
+            continue;
+        }
+        let Some(cc) = b.country.clone() else {
+            continue;
+        };
+        f(a, b, cc, text.get(a.end..b.start).unwrap_or(""));
+    }
+}
+
+/// Gives an agent the country of where it is or comes from. An agent known by inherit words
+/// only ("officials in Kyiv") is that country's government, as "Ukrainian officials" is.
+pub(crate) fn give_place_country(a: &mut Mention, cc: String) {
+    a.country = Some(cc);
+    if a.sectors.is_empty() && a.plover_sector.is_none() {
+        a.sectors.push("GOV".to_string());
+        a.plover_sector = Some("GOV".to_string());
+    }
+    a.set_code();
+}

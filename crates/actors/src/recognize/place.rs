@@ -4,7 +4,7 @@
 //! it mentions can choose between places of the same name.
 
 use super::lexicon;
-use super::parts::{blank, plural_word};
+use super::parts::{blank, countryless_agent_before, give_place_country, plural_word};
 use super::{Mention, MentionKind, PlaceInfo, Places, Recognizer, Word};
 use crate::kb::CountryForm;
 
@@ -262,36 +262,19 @@ const LOCAL_SECTORS: &[&str] = &[
 /// `out` is in text order.
 pub(crate) fn agents_in_places(text: &str, out: &mut [Mention]) {
     agents_based_or_from(text, out);
-    for i in 1..out.len() {
-        let (head, tail) = out.split_at_mut(i);
-        let (a, b) = (&mut head[i - 1], &tail[0]);
-        if a.kind != MentionKind::Agent
-            || a.country.is_some()
-            || a.sentence != b.sentence
-            || !matches!(b.kind, MentionKind::Place | MentionKind::Country)
-            || !a
-                .sectors
-                .iter()
-                .all(|s| LOCAL_SECTORS.contains(&s.as_str()))
+    countryless_agent_before(text, out, |a, b, cc, between| {
+        let local = a
+            .sectors
+            .iter()
+            .all(|s| LOCAL_SECTORS.contains(&s.as_str()));
+        if local
+            && matches!(b.kind, MentionKind::Place | MentionKind::Country)
+            && matches!(between.trim(), "in" | "in the")
+            && !settlers(a)
         {
-            continue;
+            give_place_country(a, cc);
         }
-        let between = text.get(a.end..b.start).unwrap_or("").trim();
-        if !matches!(between, "in" | "in the") || settlers(a) {
-            continue;
-        }
-        let Some(cc) = b.country.clone() else {
-            continue;
-        };
-        a.country = Some(cc);
-        if a.sectors.is_empty() && a.plover_sector.is_none() {
-            // Inherit words only ("officials in Kyiv"): a place's officials are its
-            // government, as for "Ukrainian officials".
-            a.sectors.push("GOV".to_string());
-            a.plover_sector = Some("GOV".to_string());
-        }
-        a.set_code();
-    }
+    });
 }
 
 /// Settlers live where their state settled them: "settlers in the West Bank" are not the
@@ -306,18 +289,8 @@ fn settlers(m: &Mention) -> bool {
 /// or "from" a country, place or group with a country, takes that country. Its own sector
 /// stays (the doctors are doctors). `out` is in text order.
 fn agents_based_or_from(text: &str, out: &mut [Mention]) {
-    for i in 1..out.len() {
-        let (head, tail) = out.split_at_mut(i);
-        let (a, b) = (&mut head[i - 1], &tail[0]);
-        if a.kind != MentionKind::Agent || a.country.is_some() || a.sentence != b.sentence {
-            continue;
-        }
-        let Some(cc) = b.country.clone() else {
-            continue;
-        };
-        let between: Vec<String> = text
-            .get(a.end..b.start)
-            .unwrap_or("")
+    countryless_agent_before(text, out, |a, b, cc, between| {
+        let between: Vec<String> = between
             .split_whitespace()
             .map(str::to_ascii_lowercase)
             .collect();
@@ -347,14 +320,8 @@ fn agents_based_or_from(text: &str, out: &mut [Mention]) {
             }
             _ => false,
         };
-        if !ok || !(cc.len() == 3 || b.kind != MentionKind::Place) {
-            continue;
+        if ok && (cc.len() == 3 || b.kind != MentionKind::Place) {
+            give_place_country(a, cc);
         }
-        a.country = Some(cc);
-        if a.sectors.is_empty() && a.plover_sector.is_none() {
-            a.sectors.push("GOV".to_string());
-            a.plover_sector = Some("GOV".to_string());
-        }
-        a.set_code();
-    }
+    });
 }
