@@ -88,3 +88,8 @@ pub fn codes(r: &MatchResult) -> Vec<String> {
         .map(|e| e.code.as_str().to_string())
         .collect()
 }
+
+/// Whether any of the codes starts with `prefix` (a root, "19", or a family, "04").
+pub fn has(codes: &[String], prefix: &str) -> bool {
+    codes.iter().any(|c| c.starts_with(prefix))
+}

@@ -3,11 +3,7 @@
 //! the object). Each tested on sentences written for these tests (hand-written parses), with
 //! the other sense of the same verb where it has one.
 
-use crate::common::{actor, code, codes, sent, summary, t};
-
-fn has(c: &[String], prefix: &str) -> bool {
-    c.iter().any(|c| c.starts_with(prefix))
-}
+use crate::common::{actor, code, codes, has, sent, summary, t};
 
 #[test]
 fn breadth_extradition_with_the_destination_on_the_object() {

@@ -5,11 +5,7 @@
 //! crackdowns, not ruling out, airlines cancelling flights, cutting costs, drills, reporters'
 //! requests for comment, nouns praised or discussed, and walking or striking without a strike.
 
-use crate::common::{actor, code, codes, sent, summary, t};
-
-fn has(c: &[String], prefix: &str) -> bool {
-    c.iter().any(|c| c.starts_with(prefix))
-}
+use crate::common::{actor, code, codes, has, sent, summary, t};
 
 #[test]
 fn guard_meeting_a_target_or_the_spirit_of_a_pledge_is_no_meeting() {
