@@ -88,12 +88,10 @@ where
 
         let reader = scope.spawn(move || {
             let mut records = sitrep_sources::open(&paths, &opts);
-            let mut seq = 0u64;
-            for item in records.by_ref() {
+            for (seq, item) in (0u64..).zip(records.by_ref()) {
                 if credit_rx.recv().is_err() || job_tx.send((seq, item)).is_err() {
                     break;
                 }
-                seq += 1;
             }
             (records.ignored(), records.warc_non_response())
         });

@@ -139,7 +139,7 @@ fn store_file_marks_are_per_coder_version() {
         articles: 4,
     };
     store
-        .write_batch(&corpus(), &[mark.clone()], "coder-1", 0)
+        .write_batch(&corpus(), std::slice::from_ref(&mark), "coder-1", 0)
         .unwrap();
     assert_eq!(store.file_mark("x/a.jsonl", "coder-1").unwrap(), Some(mark));
     assert_eq!(store.file_mark("x/a.jsonl", "coder-2").unwrap(), None);

@@ -118,7 +118,7 @@ pub fn parse_text(model: &Model, doc_id: &str, text: &str) -> String {
             };
             fill(model, &mut w, &a, i);
             let (sc, ec) = (to_char(t.range().start), to_char(t.range().end));
-            let space_after = toks.get(i + 1).map_or(true, |n| n.start > t.end);
+            let space_after = toks.get(i + 1).is_none_or(|n| n.start > t.end);
             w.misc = format!("start_char={sc}|end_char={ec}");
             if !space_after {
                 w.misc.push_str("|SpaceAfter=No");
