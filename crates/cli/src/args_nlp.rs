@@ -59,6 +59,13 @@ pub struct TrainParserArgs {
     /// Seed for shuffling and exploration.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Train the left-to-right tagger only (no right-to-left table; the previous tagger).
+    #[arg(long)]
+    pub no_r2l: bool,
+    /// Words seen fewer times than this in train get a "rare" variant of their ambiguity
+    /// class (0 = none; default: the shipped model's setting).
+    #[arg(long, value_name = "N")]
+    pub rare_count: Option<u32>,
     /// Parser beam width for training (1 = greedy with the dynamic oracle; wider = global
     /// max-violation training); also the model's default decoding width.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]

@@ -1,5 +1,5 @@
 //! Developer tool for tuning on EWT dev: `cargo run --release -p sitrep-nlp --example
-//! ewt_experiment -- TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam]]`. The documented way to
+//! ewt_experiment -- TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam [seed [r2l rare]]]]`. The documented way to
 //! build the shipped model is `sitrep train parser`; this only shortens the edit-train loop.
 
 use sitrep_nlp::{conllu, eval, train};
@@ -8,7 +8,10 @@ use std::path::PathBuf;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let a: Vec<String> = std::env::args().skip(1).collect();
     if a.len() < 3 {
-        return Err("usage: TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam]]".into());
+        return Err(
+            "usage: TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam [seed [r2l rare]]]]"
+                .into(),
+        );
     }
     let trainset = conllu::read_file(&PathBuf::from(&a[0]))?;
     let dev = conllu::read_file(&PathBuf::from(&a[1]))?;
@@ -20,6 +23,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if a.len() >= 7 {
         o.beam = a[6].parse()?;
+    }
+    if a.len() >= 8 {
+        o.seed = a[7].parse()?;
+    }
+    if a.len() >= 10 {
+        o.tagger_r2l = a[8] != "0";
+        o.rare_count = a[9].parse()?;
     }
     let m = train::train(&trainset, &dev, &o, |l| eprintln!("{l}"))?;
     let bytes = m.to_bytes();

@@ -21,6 +21,153 @@ pub struct Lemmatizer {
     pub tag_feats: HashMap<(String, String), String>,
 }
 
+/// Past tense and participle forms of irregular English verbs, written for this project. EWT
+/// training text is too small to have seen them all, and the suffix rules then rewrite them by
+/// analogy with a regular or a different irregular verb ("fled" -> "fl", "fought" -> "fink" from
+/// "thought" -> "think"), which hides the verb from everything keyed on lemmas.
+const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
+    ("arise", &["arose", "arisen"]),
+    ("awake", &["awoke", "awoken"]),
+    ("bear", &["borne"]),
+    ("beat", &["beaten"]),
+    ("become", &["became"]),
+    ("begin", &["began", "begun"]),
+    ("bend", &["bent"]),
+    ("bind", &["bound"]),
+    ("bite", &["bitten"]),
+    ("bleed", &["bled"]),
+    ("blow", &["blew", "blown"]),
+    ("break", &["broke", "broken"]),
+    ("breed", &["bred"]),
+    ("bring", &["brought"]),
+    ("build", &["built"]),
+    ("buy", &["bought"]),
+    ("catch", &["caught"]),
+    ("choose", &["chose", "chosen"]),
+    ("cling", &["clung"]),
+    ("come", &["came"]),
+    ("creep", &["crept"]),
+    ("deal", &["dealt"]),
+    ("dig", &["dug"]),
+    ("draw", &["drew", "drawn"]),
+    ("drink", &["drank", "drunk"]),
+    ("drive", &["drove", "driven"]),
+    ("eat", &["ate", "eaten"]),
+    ("fall", &["fell", "fallen"]),
+    ("feed", &["fed"]),
+    ("feel", &["felt"]),
+    ("fight", &["fought"]),
+    ("find", &["found"]),
+    ("flee", &["fled"]),
+    ("fling", &["flung"]),
+    ("fly", &["flew", "flown"]),
+    ("forbid", &["forbade", "forbidden"]),
+    ("foresee", &["foresaw", "foreseen"]),
+    ("forget", &["forgot", "forgotten"]),
+    ("forgive", &["forgave", "forgiven"]),
+    ("freeze", &["froze", "frozen"]),
+    ("get", &["got", "gotten"]),
+    ("give", &["gave", "given"]),
+    ("go", &["went", "gone"]),
+    ("grow", &["grew", "grown"]),
+    ("hang", &["hung"]),
+    ("hear", &["heard"]),
+    ("hide", &["hid", "hidden"]),
+    ("hold", &["held"]),
+    ("keep", &["kept"]),
+    ("kneel", &["knelt"]),
+    ("know", &["knew", "known"]),
+    ("lay", &["laid"]),
+    ("lead", &["led"]),
+    ("leap", &["leapt"]),
+    ("leave", &["left"]),
+    ("lend", &["lent"]),
+    ("light", &["lit"]),
+    ("lose", &["lost"]),
+    ("make", &["made"]),
+    ("mean", &["meant"]),
+    ("meet", &["met"]),
+    ("mislead", &["misled"]),
+    ("mistake", &["mistook", "mistaken"]),
+    ("overcome", &["overcame"]),
+    ("override", &["overrode", "overridden"]),
+    ("overrun", &["overran"]),
+    ("oversee", &["oversaw", "overseen"]),
+    ("overtake", &["overtook", "overtaken"]),
+    ("overthrow", &["overthrew", "overthrown"]),
+    ("pay", &["paid"]),
+    ("rebuild", &["rebuilt"]),
+    ("retake", &["retook", "retaken"]),
+    ("ride", &["rode", "ridden"]),
+    ("ring", &["rang", "rung"]),
+    ("rise", &["rose", "risen"]),
+    ("run", &["ran"]),
+    ("say", &["said"]),
+    ("see", &["saw", "seen"]),
+    ("seek", &["sought"]),
+    ("sell", &["sold"]),
+    ("send", &["sent"]),
+    ("shake", &["shook", "shaken"]),
+    ("shoot", &["shot"]),
+    ("shrink", &["shrank", "shrunk"]),
+    ("sing", &["sang", "sung"]),
+    ("sink", &["sank", "sunk"]),
+    ("sit", &["sat"]),
+    ("slay", &["slew", "slain"]),
+    ("sleep", &["slept"]),
+    ("slide", &["slid"]),
+    ("speak", &["spoke", "spoken"]),
+    ("speed", &["sped"]),
+    ("spend", &["spent"]),
+    ("spin", &["spun"]),
+    ("spring", &["sprang", "sprung"]),
+    ("stand", &["stood"]),
+    ("steal", &["stole", "stolen"]),
+    ("stick", &["stuck"]),
+    ("sting", &["stung"]),
+    ("stride", &["strode"]),
+    ("strike", &["struck", "stricken"]),
+    ("strive", &["strove", "striven"]),
+    ("swear", &["swore", "sworn"]),
+    ("sweep", &["swept"]),
+    ("swim", &["swam", "swum"]),
+    ("swing", &["swung"]),
+    ("take", &["took", "taken"]),
+    ("teach", &["taught"]),
+    ("tear", &["tore", "torn"]),
+    ("tell", &["told"]),
+    ("think", &["thought"]),
+    ("throw", &["threw", "thrown"]),
+    ("undergo", &["underwent", "undergone"]),
+    ("understand", &["understood"]),
+    ("undertake", &["undertook", "undertaken"]),
+    ("uphold", &["upheld"]),
+    ("wake", &["woke", "woken"]),
+    ("wear", &["wore", "worn"]),
+    ("weep", &["wept"]),
+    ("win", &["won"]),
+    ("withdraw", &["withdrew", "withdrawn"]),
+    ("withhold", &["withheld"]),
+    ("withstand", &["withstood"]),
+    ("write", &["wrote", "written"]),
+];
+
+/// Irregular forms that are also the base form of another verb ("found" a company, "saw"
+/// wood, "fell" trees, "bound" forward, "lay" down): read as past forms only when tagged so.
+const ALSO_A_BASE_FORM: &[&str] = &["found", "saw", "fell", "bound", "lay", "ground", "wound"];
+
+/// The lemma of an irregular verb form, if `lower` is one; `past` says the tagger read it as a
+/// past tense or participle.
+fn irregular_verb(lower: &str, past: bool) -> Option<&'static str> {
+    if !past && ALSO_A_BASE_FORM.contains(&lower) {
+        return None;
+    }
+    IRREGULAR_VERBS
+        .iter()
+        .find(|(_, forms)| forms.contains(&lower))
+        .map(|(base, _)| *base)
+}
+
 fn most_frequent<K: std::hash::Hash + Eq, V: Ord + Clone>(
     counts: HashMap<K, HashMap<V, u32>>,
     min: u32,
@@ -120,6 +267,17 @@ impl Lemmatizer {
         if upos == "PROPN" {
             return form.to_string();
         }
+        // A sentence-initial or headline capital ("Fled", "HELD") is the same word.
+        if lower != form {
+            if let Some(l) = self.exceptions.get(&(lower.clone(), xpos.to_string())) {
+                return l.clone();
+            }
+        }
+        if upos == "VERB" || upos == "AUX" {
+            if let Some(base) = irregular_verb(&lower, xpos == "VBD" || xpos == "VBN") {
+                return base.to_string();
+            }
+        }
         for k in (0..=MAX_SUFFIX).rev() {
             let Some(suf) = suffix(&lower, k) else {
                 continue;
@@ -152,6 +310,28 @@ impl Lemmatizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn irregular_verbs_beat_suffix_analogy() {
+        // "thought" -> "think" teaches "-ought" -> "-ink"; "fought" must not become "fink".
+        let train = [
+            ("thought", "think", "VERB", "VBD", "Tense=Past"),
+            ("brought", "bring", "VERB", "VBD", "Tense=Past"),
+            ("bled", "bleed", "VERB", "VBD", "Tense=Past"),
+            ("sled", "sled", "NOUN", "NN", "Number=Sing"),
+        ];
+        let l = Lemmatizer::learn(train.iter().copied());
+        assert_eq!(l.lemma("fought", "VERB", "VBD"), "fight");
+        assert_eq!(l.lemma("fled", "VERB", "VBD"), "flee");
+        assert_eq!(l.lemma("Fled", "VERB", "VBN"), "flee");
+        assert_eq!(l.lemma("froze", "VERB", "VBP"), "freeze");
+        assert_eq!(l.lemma("Thought", "VERB", "VBD"), "think");
+        // Also a base form: past only when tagged past.
+        assert_eq!(l.lemma("found", "VERB", "VBD"), "find");
+        assert_eq!(l.lemma("found", "VERB", "VB"), "found");
+        // Not a verb: the table does not apply.
+        assert_eq!(l.lemma("shot", "NOUN", "NN"), "shot");
+    }
 
     #[test]
     fn lemmatizer_generalises_suffix_rules() {

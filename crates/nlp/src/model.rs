@@ -7,16 +7,19 @@ use crate::hash::hash_str;
 use crate::lemma::Lemmatizer;
 use crate::lex::{self, Lex, Lexicon};
 use crate::perceptron::Weights;
+use crate::tagger::Tagger;
 use crate::{beam, parser, tagger};
 use std::collections::HashMap;
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"SITREPUD";
 /// Layout version of the file; bump on any change to `to_bytes`. Version 3 added the default
-/// beam width after the root label.
-pub const FORMAT_VERSION: u32 = 3;
-/// The previous layout (no beam width: greedy), still read.
+/// beam width after the root label, version 4 the right-to-left tagger table after the
+/// left-to-right one.
+pub const FORMAT_VERSION: u32 = 4;
+/// Older layouts, still read: 2 has no beam width (greedy), 2 and 3 no right-to-left tagger.
 const FORMAT_V2: u32 = 2;
+const FORMAT_V3: u32 = 3;
 /// Widest beam accepted from a file or a caller: bounds parse time per sentence.
 pub const MAX_BEAM: usize = 64;
 
@@ -44,8 +47,8 @@ pub struct Model {
     /// Parser beam width (1 = greedy); the file stores the width the model was trained for,
     /// callers may change it (clamped to 1..=[`MAX_BEAM`]).
     pub beam: usize,
-    /// Tagger weights.
-    pub tagger: Weights,
+    /// Tagger weights (both directions).
+    pub tagger: Tagger,
     /// Parser weights.
     pub parser: Weights,
     /// Lemma and FEATS tables.
@@ -159,7 +162,8 @@ impl Model {
         }
         put_u32(w, self.root as u32);
         put_u32(w, self.beam as u32);
-        put_weights(w, &self.tagger);
+        put_weights(w, &self.tagger.fwd);
+        put_weights(w, &self.tagger.rev);
         put_weights(w, &self.parser);
         let lm = &self.lemmatizer;
         put_map(w, &lm.exceptions, |w, v| put_str(w, v));
@@ -193,7 +197,7 @@ impl Model {
             ));
         }
         let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-        if version != FORMAT_VERSION && version != FORMAT_V2 {
+        if ![FORMAT_V2, FORMAT_V3, FORMAT_VERSION].contains(&version) {
             return Err(Error::ModelMismatch {
                 what: "format version",
                 found: version as u64,
@@ -228,7 +232,13 @@ impl Model {
         } else {
             (r.u32()? as usize).clamp(1, MAX_BEAM)
         };
-        let tagger = r.weights()?;
+        let fwd = r.weights()?;
+        let rev = if version == FORMAT_VERSION {
+            r.weights()?
+        } else {
+            Weights::from_rows(fwd.n_classes(), 1.0, vec![])
+        };
+        let tagger = Tagger { fwd, rev };
         let parser = r.weights()?;
         let exceptions = r.map(|r| r.str())?;
         let rules = r.map(|r| Ok((r.u8()?, r.str()?)))?;
@@ -246,7 +256,8 @@ impl Model {
         }
         let info = r.str()?;
         if root >= labels.len()
-            || tagger.n_classes() != tags.len()
+            || tagger.fwd.n_classes() != tags.len()
+            || tagger.rev.n_classes() != tags.len()
             || parser.n_classes() != 1 + 2 * labels.len()
         {
             return Err(Error::Model("inconsistent class counts"));
@@ -412,7 +423,10 @@ mod tests {
             labels: vec!["root".into()],
             root: 0,
             beam: 4,
-            tagger: Weights::from_rows(1, 1.0, vec![]),
+            tagger: Tagger {
+                fwd: Weights::from_rows(1, 1.0, vec![]),
+                rev: Weights::from_rows(1, 1.0, vec![]),
+            },
             parser: Weights::from_rows(3, 1.0, vec![]),
             lemmatizer: Lemmatizer::default(),
             lexicon: Lexicon::default(),

@@ -1,11 +1,21 @@
-//! Greedy left-to-right part-of-speech tagger (averaged perceptron). One class is a
-//! (UPOS, XPOS) pair seen in training, so both columns come out consistent.
+//! Part-of-speech tagger: two greedy averaged perceptrons, one reading left to right and one
+//! right to left, whose class scores are added word by word. One class is a (UPOS, XPOS) pair
+//! seen in training, so both columns come out consistent.
+//!
+//! Why two directions: a greedy left-to-right tagger decides "held" in "negotiators held talks
+//! in Geneva" before it has seen which tags the next words take (it read a participle, VBN);
+//! the right-to-left tagger has already committed to "talks" (NOUN) and "in" there. Each
+//! direction conditions on its own earlier decisions, so they make different errors and their
+//! sum is more accurate than either (EWT dev UPOS 95.00 and 95.04 alone, 95.18 summed; Shen et
+//! al. 2007 get the same effect from one bidirectional model).
 
 use crate::hash::{key, Rng};
 use crate::lex::{Lex, PAD};
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::{Score, Trainer, Weights};
 
-/// Bumped whenever `features` changes; stored in the model header.
+/// Bumped whenever `features` changes; stored in the model header. The left-to-right
+/// templates are those of earlier models, so a format-2/3 file (one direction) still loads and
+/// tags exactly as before; the right-to-left table, their mirror image, came with format 4.
 pub const TEMPLATES: &str = "tagger-v2:bias,w,form,suf1-4,pre1-3,shape,flags,w-1,w-2,w+1,w+2,\
 suf3-1,suf3+1,suf2+1,shape-1,shape+1,t-1,t-2,t-1t-2,t-1w,t-1w+1,w-1w,ww+1,t-1suf3,first-form,\
 t-2w,w+1w+2,w-1suf3,amb0,amb+1,amb+2,amb-1,amb0amb+1,t-1amb0,amb+1w,amb-1amb0";
@@ -13,13 +23,18 @@ t-2w,w+1w+2,w-1suf3,amb0,amb+1,amb+2,amb-1,amb0amb+1,t-1amb0,amb+1w,amb-1amb0";
 /// Tag index used for "no tag" (before the sentence).
 const NONE: u64 = u16::MAX as u64;
 
-/// Fills `out` with the feature keys of word `i` given the tags already chosen to its left.
-pub fn features(lex: &[Lex], i: usize, tags: &[u16], out: &mut Vec<u64>) {
+/// Fills `out` with the feature keys of word `i` given the tags `t1`, `t2` already chosen for
+/// the one and two words before it in reading order. Reading right to left (`rev`), "before"
+/// is the right side: the templates are the same, mirrored.
+pub fn features(lex: &[Lex], i: usize, t1: u64, t2: u64, rev: bool, out: &mut Vec<u64>) {
     out.clear();
     let p = i + PAD;
-    let (w, m1, m2, p1, p2) = (&lex[p], &lex[p - 1], &lex[p - 2], &lex[p + 1], &lex[p + 2]);
-    let t1 = if i >= 1 { tags[i - 1] as u64 } else { NONE };
-    let t2 = if i >= 2 { tags[i - 2] as u64 } else { NONE };
+    let w = &lex[p];
+    let (m1, m2, p1, p2) = if rev {
+        (&lex[p + 1], &lex[p + 2], &lex[p - 1], &lex[p - 2])
+    } else {
+        (&lex[p - 1], &lex[p - 2], &lex[p + 1], &lex[p + 2])
+    };
     let mut f = |t: u32, a: u64, b: u64| out.push(key(t, a, b, 0));
     f(0, 0, 0);
     f(1, w.lower, 0);
@@ -63,21 +78,107 @@ pub fn features(lex: &[Lex], i: usize, tags: &[u16], out: &mut Vec<u64>) {
     f(40, m1.amb, w.amb);
 }
 
-/// Tags one sentence.
+/// The two directions' weights. An empty `rev` table tags left to right only.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    /// Left-to-right weights.
+    pub fwd: Weights,
+    /// Right-to-left weights.
+    pub rev: Weights,
+}
+
+impl Tagger {
+    /// Number of tag classes.
+    pub fn n_classes(&self) -> usize {
+        self.fwd.n_classes()
+    }
+
+    /// Stored features of both directions.
+    pub fn n_features(&self) -> usize {
+        self.fwd.n_features() + self.rev.n_features()
+    }
+
+    /// Both directions without weights of magnitude below `min_abs` (see [`Weights::pruned`]).
+    pub fn pruned(&self, min_abs: i16) -> Tagger {
+        Tagger {
+            fwd: self.fwd.pruned(min_abs),
+            rev: self.rev.pruned(min_abs),
+        }
+    }
+}
+
+/// The tags this reader gave the one and two words before word `i` in its reading order (the
+/// words after `i` for a right-to-left reader), NONE before the start; `step` is how many
+/// words it has read.
+fn previous_tags(own: &[u16], i: usize, step: usize, rev: bool) -> (u64, u64) {
+    let before = |k: usize| -> u64 {
+        if step < k {
+            NONE
+        } else if rev {
+            own[i + k] as u64
+        } else {
+            own[i - k] as u64
+        }
+    };
+    (before(1), before(2))
+}
+
+/// Runs one direction greedily over the `n` words of `lex`, leaving the class scores of word
+/// `i` in `out[i * c..(i + 1) * c]` (`c` classes) and its own choices in `own` (the history its
+/// features read: each direction conditions on its own decisions, as in training).
+fn greedy(
+    w: &impl Score,
+    lex: &[Lex],
+    n: usize,
+    rev: bool,
+    own: &mut Vec<u16>,
+    feats: &mut Vec<u64>,
+    out: &mut [i32],
+) {
+    let c = w.n_classes();
+    own.clear();
+    own.resize(n, 0);
+    for step in 0..n {
+        let i = if rev { n - 1 - step } else { step };
+        let (t1, t2) = previous_tags(own, i, step, rev);
+        features(lex, i, t1, t2, rev, feats);
+        let s = &mut out[i * c..(i + 1) * c];
+        w.score_into(feats, s);
+        own[i] = argmax(s) as u16;
+    }
+}
+
+/// Tags one sentence: each direction's scores (in perceptron units) are added and the best
+/// class wins. `scores` is a work area (resized here: 2 x words x classes) and `tags` receives
+/// the result; the signature leaves callers one set of buffers to reuse.
 pub fn tag(
-    weights: &Weights,
+    tagger: &Tagger,
     lex: &[Lex],
     tags: &mut Vec<u16>,
     feats: &mut Vec<u64>,
     scores: &mut Vec<i32>,
 ) {
     let n = lex.len().saturating_sub(2 * PAD);
-    tags.clear();
-    scores.resize(weights.n_classes(), 0);
-    for i in 0..n {
-        features(lex, i, tags, feats);
-        weights.score(feats, scores);
-        tags.push(argmax(scores) as u16);
+    let c = tagger.n_classes();
+    scores.clear();
+    scores.resize(2 * n * c, 0);
+    let (fwd, rev) = scores.split_at_mut(n * c);
+    greedy(&tagger.fwd, lex, n, false, tags, feats, fwd);
+    if tagger.rev.n_features() == 0 {
+        return;
+    }
+    greedy(&tagger.rev, lex, n, true, tags, feats, rev);
+    let (sf, sr) = (tagger.fwd.scale(), tagger.rev.scale());
+    for (i, t) in tags.iter_mut().enumerate() {
+        let (a, b) = (&fwd[i * c..(i + 1) * c], &rev[i * c..(i + 1) * c]);
+        let mut best = (0, f32::NEG_INFINITY);
+        for k in 0..c {
+            let s = a[k] as f32 * sf + b[k] as f32 * sr;
+            if s > best.1 {
+                best = (k, s);
+            }
+        }
+        *t = best.0 as u16;
     }
 }
 
@@ -100,32 +201,119 @@ pub struct TagExample {
     pub gold: Vec<u16>,
 }
 
-/// Trains for `epochs` passes in a seeded order; the model sees its own previous tags.
+/// Trains one direction for `epochs` passes in a seeded order; the model sees its own
+/// previous tags.
+pub fn train_direction(
+    data: &[TagExample],
+    n_classes: usize,
+    epochs: usize,
+    seed: u64,
+    min_abs: f64,
+    rev: bool,
+) -> Weights {
+    let mut t = Trainer::new(n_classes);
+    let mut rng = Rng::new(seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let (mut feats, mut scores, mut own) = (Vec::new(), vec![0i32; n_classes], Vec::new());
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let ex = &data[s];
+            let n = ex.gold.len();
+            own.clear();
+            own.resize(n, 0u16);
+            for step in 0..n {
+                let i = if rev { n - 1 - step } else { step };
+                let (t1, t2) = previous_tags(&own, i, step, rev);
+                features(&ex.lex, i, t1, t2, rev, &mut feats);
+                t.score(&feats, &mut scores);
+                let guess = argmax(&scores);
+                t.update(&feats, ex.gold[i] as usize, guess);
+                t.tick();
+                own[i] = guess as u16;
+            }
+        }
+    }
+    t.freeze(min_abs)
+}
+
+/// Trains the left-to-right direction and, if `r2l`, the right-to-left one (with a derived
+/// seed); without it the right-to-left table is empty and [`tag`] reads left to right only.
 pub fn train(
     data: &[TagExample],
     n_classes: usize,
     epochs: usize,
     seed: u64,
     min_abs: f64,
-) -> Weights {
-    let mut t = Trainer::new(n_classes);
-    let mut rng = Rng::new(seed);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let (mut feats, mut scores, mut tags) = (Vec::new(), vec![0i32; n_classes], Vec::new());
-    for _ in 0..epochs {
-        rng.shuffle(&mut order);
-        for &s in &order {
-            let ex = &data[s];
-            tags.clear();
-            for (i, &gold) in ex.gold.iter().enumerate() {
-                features(&ex.lex, i, &tags, &mut feats);
-                t.score(&feats, &mut scores);
-                let guess = argmax(&scores);
-                t.update(&feats, gold as usize, guess);
-                t.tick();
-                tags.push(guess as u16);
-            }
+    r2l: bool,
+) -> Tagger {
+    let fwd = train_direction(data, n_classes, epochs, seed, min_abs, false);
+    let rev = if r2l {
+        train_direction(data, n_classes, epochs, seed ^ 0x7265_7665, min_abs, true)
+    } else {
+        Weights::from_rows(n_classes, 1.0, vec![])
+    };
+    Tagger { fwd, rev }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lex::{self, Lexicon};
+
+    fn example(words: &[&str], gold: &[u16]) -> TagExample {
+        let mut l = Vec::new();
+        lex::sentence(words, &Lexicon::default(), &mut l);
+        TagExample {
+            lex: l,
+            gold: gold.to_vec(),
         }
     }
-    t.freeze(min_abs)
+
+    /// "shot" is a verb (1) before a particle and a noun (0) after a determiner (2); "down" is
+    /// a particle (3).
+    fn data() -> Vec<TagExample> {
+        vec![
+            example(&["jets", "shot", "down", "planes"], &[0, 1, 3, 0]),
+            example(&["a", "shot", "rang"], &[2, 0, 1]),
+            example(&["police", "shot", "down", "a", "drone"], &[0, 1, 3, 2, 0]),
+            example(&["the", "shot", "missed"], &[2, 0, 1]),
+        ]
+    }
+
+    fn tags_of(t: &Tagger, ex: &TagExample) -> Vec<u16> {
+        let (mut tags, mut feats, mut scores) = (Vec::new(), Vec::new(), Vec::new());
+        tag(t, &ex.lex, &mut tags, &mut feats, &mut scores);
+        tags
+    }
+
+    #[test]
+    fn left_to_right_only_leaves_the_reverse_table_empty() {
+        let d = data();
+        let t = train(&d, 4, 5, 1, 0.0, false);
+        assert_eq!(t.rev.n_features(), 0);
+        assert!(t.fwd.n_features() > 0);
+        for ex in &d {
+            assert_eq!(tags_of(&t, ex), ex.gold);
+        }
+    }
+
+    #[test]
+    fn both_directions_are_trained_and_summed() {
+        let d = data();
+        let both = train(&d, 4, 5, 1, 0.0, true);
+        assert!(both.rev.n_features() > 0);
+        for ex in &d {
+            assert_eq!(tags_of(&both, ex), ex.gold);
+        }
+        // The right-to-left reader alone has learnt the data too: the sum is not one direction
+        // with an inert partner.
+        let rev_only = Tagger {
+            fwd: Weights::from_rows(4, 1.0, vec![]),
+            rev: both.rev.clone(),
+        };
+        for ex in &d {
+            assert_eq!(tags_of(&rev_only, ex), ex.gold);
+        }
+    }
 }

@@ -34,6 +34,6 @@ fn ewt_floors_on_gold_tokens() {
 }
 
 /// UPOS, XPOS, UAS, LAS measured on EWT test with the shipped model, rounded down.
-const FLOOR: (f64, f64, f64, f64) = (95.4, 94.8, 84.9, 82.1);
+const FLOOR: (f64, f64, f64, f64) = (95.5, 95.0, 85.2, 82.3);
 
 mod news_tags;

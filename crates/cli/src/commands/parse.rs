@@ -214,6 +214,8 @@ fn train_parser(args: TrainParserArgs) -> anyhow::Result<ExitCode> {
     o.parser_epochs = args.parser_epochs.unwrap_or(o.parser_epochs);
     o.folds = args.folds.unwrap_or(o.folds);
     o.seed = args.seed.unwrap_or(o.seed);
+    o.tagger_r2l = !args.no_r2l;
+    o.rare_count = args.rare_count.unwrap_or(o.rare_count);
     o.beam = args.beam.map_or(o.beam, usize::from);
     o.prune = (
         args.prune_tagger.unwrap_or(o.prune.0),
