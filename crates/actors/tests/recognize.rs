@@ -37,6 +37,36 @@ pub fn recognize_tagged(
     rec.recognize(text, &w, &s, date, places, &mut Scratch::default())
 }
 
+/// Recognises `text` untagged, without places.
+pub fn run_plain(text: &str) -> Vec<Mention> {
+    recognize_tagged(text, &[], &NoPlaces)
+}
+
+/// Recognises `text` untagged, with the built-in gazetteer for places.
+pub fn run_gaz(text: &str) -> Vec<Mention> {
+    recognize_tagged(
+        text,
+        &[],
+        &crate::gaz::Gaz(sitrep_places::Gazetteer::builtin()),
+    )
+}
+
+/// The mention whose text is `text`, else the one that is "the `text`".
+pub fn mention<'a>(ms: &'a [Mention], text: &str) -> &'a Mention {
+    ms.iter()
+        .find(|m| m.text == text)
+        .or_else(|| {
+            ms.iter()
+                .find(|m| m.text.to_lowercase().strip_prefix("the ") == Some(&text.to_lowercase()))
+        })
+        .unwrap_or_else(|| panic!("no mention {text:?} in {ms:#?}"))
+}
+
+/// The code of [`mention`].
+pub fn mention_code(ms: &[Mention], text: &str) -> Option<String> {
+    mention(ms, text).code.clone()
+}
+
 fn run_on(text: &str, date: PartialDate) -> Vec<Mention> {
     let kb = Kb::builtin().expect("KB loads");
     let rec = Recognizer::new(kb);

@@ -10,3 +10,4 @@ mod recognize_eval;
 mod recognize_named;
 mod recognize_owners;
 mod recognize_rules;
+mod recognize_sectors;

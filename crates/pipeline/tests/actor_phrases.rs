@@ -42,16 +42,19 @@ fn phrases_the_head_acts_not_the_place_it_is_in() {
 
 #[test]
 fn phrases_a_countryless_head_acts_not_the_place_it_is_in() {
-    // Bare "Settlers" has no country of its own: the settlers, not "West Bank", are the actor.
-    // The place lends them its country (PSE), which is wrong for settlers (as a rule Israeli)
-    // but right for most heads ("hackers in Iran", below); a known limit, so the country is
-    // not asserted here.
+    // Bare "Settlers" has no country of its own, and the place they are in does not give them
+    // one (settlers are the settling state's, which only "Israeli settlers" says; the
+    // recogniser decides, `agents_in_places`). Neither the settlers nor the West Bank they are
+    // in is coded as the one who attacked.
     let (s, rows) = sources_on(
         "Settlers in the West Bank city of Hebron attacked Palestinian farmers on Monday.",
         "attacked",
     );
-    assert!(!s.is_empty(), "no event\n{rows}");
-    assert!(s.iter().all(|(t, _, _)| t == "Settlers"), "{s:?}\n{rows}");
+    assert!(
+        s.iter()
+            .all(|(t, c, _)| !t.contains("West Bank") && c.as_deref() != Some("PSE")),
+        "{s:?}\n{rows}"
+    );
 }
 
 #[test]

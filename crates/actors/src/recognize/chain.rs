@@ -1,6 +1,7 @@
 //! Composing matched words into mentions: `[the] [Country ['s]] [Org ['s]] [roles] [Name]`.
 
 use super::lexicon::{self, is_capitalised_name};
+use super::modifiers;
 use super::parts::{
     add_sectors, armed_group, backer, blank, org_actor, people_of_country, plural_word,
     role_sectors, took_power, ETHNIC,
@@ -184,8 +185,11 @@ fn parse_chain(text: &str, words: &[Word], units: &[Unit], u0: usize) -> Chain {
                 took = true;
             }
             Some(Unit::Word(_))
-                if (lexicon::is_filler(word_at(u)) || is_former(word_at(u)))
-                    && next_is_role(units, u + 1) =>
+                if next_is_role(units, u + 1)
+                    && (lexicon::is_filler(word_at(u))
+                        || is_former(word_at(u))
+                        || (c.former && modifiers::is_political(word_at(u)))
+                        || modifiers::is_portfolio(word_at(u))) =>
             {
                 c.former |= is_former(word_at(u));
                 u += 1;

@@ -195,6 +195,45 @@ fn owned_by_unknown(text: &str, out: &[Mention], i: usize) -> bool {
         )
 }
 
+/// "Born in Danzig - in current-day Poland - in 1927, Ehmke became ...": where someone was
+/// born says nothing of whose they are (the German politician was born in a city now in
+/// Poland), so a place in a birth phrase does not count for the article's country. The words
+/// between "born" and the mention are prepositions, glosses ("current-day", "what is now")
+/// and other names of places only.
+fn birthplace(text: &str, m: &Mention) -> bool {
+    let before = text.get(..m.start).unwrap_or("");
+    let words: Vec<&str> = before.split_whitespace().rev().take(8).collect();
+    let Some(k) = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("born") || w.eq_ignore_ascii_case("native"))
+    else {
+        return false;
+    };
+    words[..k].iter().all(|w| {
+        let w = w.trim_matches(|c: char| c == ',' || c == '-' || c == '\u{2013}');
+        w.is_empty()
+            || w.starts_with(|c: char| c.is_uppercase())
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "in" | "at"
+                    | "near"
+                    | "of"
+                    | "the"
+                    | "current-day"
+                    | "present-day"
+                    | "modern-day"
+                    | "today's"
+                    | "what"
+                    | "is"
+                    | "now"
+                    | "then"
+                    | "city"
+                    | "town"
+                    | "village"
+            )
+    })
+}
+
 /// The country a mention carries for the count: a state's code, never an IGO's.
 fn carried<'m>(kb: &Kb, m: &'m Mention) -> Option<&'m str> {
     let c = match m.kind {
@@ -220,6 +259,9 @@ pub(crate) fn fill_from_article(kb: &Kb, text: &str, out: &mut [Mention], after_
     let mut tally: Vec<Tally> = Vec::new();
     for (i, m) in out.iter().enumerate() {
         let Some(c) = carried(kb, m) else { continue };
+        if birthplace(text, m) {
+            continue;
+        }
         let k = match tally.iter().position(|t| t.0 == c) {
             Some(k) => k,
             None => {

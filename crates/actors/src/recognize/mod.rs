@@ -50,6 +50,7 @@ pub mod coref;
 pub mod dict_actors;
 mod groups;
 mod lexicon;
+mod modifiers;
 pub mod named;
 pub mod owners;
 mod parts;
@@ -329,7 +330,9 @@ impl<'k> Recognizer<'k> {
         share_coordinated_role(text, &mut out);
         place::agents_in_places(text, &mut out);
         owners::roles_of_owners(text, &mut out);
+        owners::people_in_bodies(text, &mut out);
         owners::persons_roles(text, &mut out);
+        owners::based_descriptions(text, &mut out);
         context::fill_from_article(self.kb, text, &mut out, false);
         coref::link(self.kb, text, &mut out);
         named::possessed_roles(text, &mut out);

@@ -378,9 +378,30 @@ pub const APPOSITION: &str = "apposition";
 /// country and sectors. Runs after coreference, before the last article-country pass.
 pub(crate) fn appositions(text: &str, out: &mut [Mention]) {
     for i in 1..out.len() {
-        let (a, b) = out.split_at_mut(i);
+        // "Sidhoum, Algeria's leading human rights activist,": the role after a country's
+        // possessive stands in apposition for the pair.
+        let j = if out[i].kind == MentionKind::Country
+            && out.get(i + 1).is_some_and(|r| {
+                r.kind == MentionKind::Agent
+                    && r.sentence == out[i].sentence
+                    && near_after(text, out[i].end, r.start)
+                    && (out[i].text.ends_with("'s") || out[i].text.ends_with("\u{2019}s"))
+            }) {
+            i + 1
+        } else {
+            i
+        };
+        let start = out[i].start;
+        let (a, b) = out.split_at_mut(j);
         let (x, y) = (&mut a[i - 1], &mut b[0]);
-        if x.sentence != y.sentence || text.get(x.end..y.start).map(str::trim) != Some(",") {
+        let between = text.get(x.end..start).map(str::trim);
+        // ", a former German justice minister": an indefinite role after a name describes
+        // it; a lone surname may stand so ("Ehmke, a former minister").
+        let described = matches!(between, Some(", a" | ", an"))
+            && y.kind == MentionKind::Agent
+            && x.kind == MentionKind::Unknown
+            && x.rule == "unknown_name";
+        if x.sentence != y.sentence || (between != Some(",") && !described) {
             continue;
         }
         // The apposition closes: a comma, the end of the sentence, or a bracket follows,
@@ -412,7 +433,7 @@ pub(crate) fn appositions(text: &str, out: &mut [Mention]) {
         let known = name.kind == MentionKind::Person && name.country.is_some();
         let unknown = name.kind == MentionKind::Unknown
             && name.rule == "unknown_name"
-            && name.text.split(' ').count() >= 2;
+            && (name.text.split(' ').count() >= 2 || described);
         if known && role.country.is_none() {
             role.country = name.country.clone();
             if role.sectors.is_empty() {
@@ -428,6 +449,26 @@ pub(crate) fn appositions(text: &str, out: &mut [Mention]) {
             name.plover_sector = role.plover_sector.clone();
             name.rule = APPOSITION;
             name.set_code();
+        }
+    }
+    // The same name elsewhere in the article is the same person ("Ehmke, a former German
+    // justice minister, ..." and later "Ehmke became a paratrooper").
+    let named: Vec<(String, Mention)> = out
+        .iter()
+        .filter(|m| m.rule == APPOSITION && m.kind == MentionKind::Person)
+        .map(|m| (m.text.clone(), m.clone()))
+        .collect();
+    for m in out.iter_mut() {
+        if m.kind != MentionKind::Unknown || m.rule != "unknown_name" {
+            continue;
+        }
+        if let Some((_, p)) = named.iter().find(|(t, _)| *t == m.text) {
+            m.kind = MentionKind::Person;
+            m.country = p.country.clone();
+            m.sectors = p.sectors.clone();
+            m.plover_sector = p.plover_sector.clone();
+            m.rule = APPOSITION;
+            m.set_code();
         }
     }
 }

@@ -96,6 +96,67 @@ pub(crate) fn roles_of_owners(text: &str, out: &mut [Mention]) {
         a.rule = ROLE_OF_OWNER;
         a.set_code();
     });
+    // "spokesman of Haftar's Libyan National Army": a word with no sector of its own that
+    // went to the person speaks for what that person owns, when the name of it follows the
+    // possessive.
+    for i in 2..out.len() {
+        let (a, b, c) = (&out[i - 2], &out[i - 1], &out[i]);
+        if a.rule != ROLE_OF_OWNER
+            || !a.sectors.is_empty()
+            || b.kind != MentionKind::Person
+            || !matches!(c.kind, MentionKind::Org | MentionKind::Agent)
+            || c.sectors.is_empty()
+            || c.sentence != a.sentence
+            || (c.country.is_some() && c.country != a.country)
+        {
+            continue;
+        }
+        let between = text.get(b.end..c.start).unwrap_or("").trim();
+        if matches!(between, "'s" | "\u{2019}s") {
+            let (sectors, plover) = (c.sectors.clone(), c.plover_sector.clone());
+            let a = &mut out[i - 2];
+            a.sectors = sectors;
+            a.plover_sector = plover;
+            a.set_code();
+        }
+    }
+}
+
+/// "people in the intelligence community", "many in the military", "those in the police": a
+/// vague head for people (a civilian word or a bare quantifier) right before "in the" and a
+/// body known by its sector is that body's people, not civilians. Runs before the article's
+/// country is filled, so the body's country, when it gets one, is the head's too.
+pub(crate) fn people_in_bodies(text: &str, out: &mut [Mention]) {
+    for i in 1..out.len() {
+        let (head, tail) = out.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &tail[0]);
+        if a.kind != MentionKind::Agent
+            || a.country.is_some()
+            || a.sentence != b.sentence
+            || b.kind != MentionKind::Agent
+            || b.sectors.is_empty()
+            || b.sectors.iter().any(|s| s == "CVL")
+        {
+            continue;
+        }
+        let last = a.text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let vague = matches!(
+            last.as_str(),
+            "people" | "those" | "many" | "some" | "others" | "persons" | "individuals"
+        );
+        let between = text.get(a.end..b.start).unwrap_or("").trim();
+        let within = matches!(
+            between.to_ascii_lowercase().as_str(),
+            "in the" | "within the" | "inside the" | "across the"
+        );
+        if vague && within && a.sectors.iter().all(|s| s == "CVL") {
+            a.sectors = b.sectors.clone();
+            a.plover_sector = b.plover_sector.clone();
+            a.country = b.country.clone();
+            a.rule = ROLE_OF_OWNER;
+            a.set_code();
+        }
+    }
 }
 
 /// "Trump's personal lawyer", "Putin's government": a role right after a named person's
@@ -210,5 +271,50 @@ pub(crate) fn unknown_bodies(out: &mut [Mention]) {
             continue;
         }
         m.rule = "unknown_org";
+    }
+}
+
+/// "Haftar's Libyan National Army (LNA) ... the eastern-based armed group", "Hamas ... the
+/// Gaza-based group": a definite armed group described by where it is based stands for the
+/// armed body named last before it in its sentence or the one before, not for new rebels.
+/// Runs before coreference, so that pronouns after it take the body too.
+pub(crate) fn based_descriptions(text: &str, out: &mut [Mention]) {
+    let armed = |m: &Mention| {
+        m.sectors
+            .iter()
+            .any(|s| matches!(s.as_str(), "REB" | "MIL" | "UAF" | "INS"))
+    };
+    for i in 1..out.len() {
+        let m = &out[i];
+        if m.kind != MentionKind::Agent || m.country.is_some() || !armed(m) || m.plural {
+            continue;
+        }
+        let before = text.get(..m.start).unwrap_or("");
+        let mut words = before.split_whitespace().rev();
+        let based = words.next().is_some_and(|w| w.ends_with("-based"));
+        if !based || !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+            continue;
+        }
+        let sentence = m.sentence;
+        let Some(j) = (0..i).rev().find(|&j| {
+            let o = &out[j];
+            o.kind == MentionKind::Org
+                && o.country.is_some()
+                && armed(o)
+                && o.sentence + 1 >= sentence
+        }) else {
+            continue;
+        };
+        let (country, sectors, plover) = (
+            out[j].country.clone(),
+            out[j].sectors.clone(),
+            out[j].plover_sector.clone(),
+        );
+        let m = &mut out[i];
+        m.country = country;
+        m.sectors = sectors;
+        m.plover_sector = plover;
+        m.rule = ROLE_OF_OWNER;
+        m.set_code();
     }
 }

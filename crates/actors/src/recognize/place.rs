@@ -251,25 +251,69 @@ pub(crate) fn resolve_places(
     }
 }
 
-/// Sectors whose people usually belong to the place they are in.
+/// Sectors whose people usually belong to the place they are in. Criminals too: "hackers in
+/// Iran", "gangs in El Salvador" are the place's own as a rule.
+/// Parties, elites and the armed and radical groups that fight inside a state are its own as
+/// a rule ("rebel fighters in Syria", "radicals in Ukraine", "the state party in New
+/// Hampshire"); a foreign one is named so ("foreign fighters in Syria", "Chechen rebels").
 const LOCAL_SECTORS: &[&str] = &[
-    "GOV", "COP", "CVL", "OPP", "JUD", "LEG", "EDU", "MED", "BUS", "LAB", "HLH", "REL",
+    "GOV", "COP", "CVL", "OPP", "JUD", "LEG", "EDU", "MED", "BUS", "LAB", "HLH", "REL", "CRM",
+    "PTY", "ELI", "REB", "INS", "SEP", "RAD", "UAF",
 ];
 
-/// "officials in Kyiv", "protesters in Hong Kong": an agent with no country of its own, right
-/// before "in" and a place, takes the place's country. Only agents of sectors that belong
-/// where they are; refugees, troops, rebels and aid workers are often foreign to the place.
-/// `out` is in text order.
+/// One officer is the place's own ("a senior general in South Sudan"); troops, forces and
+/// soldiers in a place are often foreign ("troops in Syria").
+fn one_officer(m: &Mention) -> bool {
+    !m.plural && m.sectors.iter().all(|s| s == "MIL")
+}
+
+/// "foreign fighters in Syria", "international observers in Kosovo": said to be from
+/// elsewhere; and those who travel to where they are met ("rebel delegations in Geneva",
+/// "negotiators in Astana").
+fn foreign(m: &Mention) -> bool {
+    m.text.split([' ', '-']).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "foreign"
+                | "international"
+                | "overseas"
+                | "expatriate"
+                | "migrant"
+                | "immigrant"
+                | "delegation"
+                | "delegations"
+                | "delegate"
+                | "delegates"
+                | "negotiator"
+                | "negotiators"
+                | "envoy"
+                | "envoys"
+                | "emissary"
+                | "emissaries"
+        )
+    })
+}
+
+/// "officials in Kyiv", "protesters in Hong Kong", "police in northern Nigeria": an agent with
+/// no country of its own, right before "in" and a place, takes the place's country. Only
+/// agents of sectors that belong where they are; refugees, troops and aid workers are often
+/// foreign to the place, and settlers are the settling state's (which only an explicit
+/// "Israeli settlers" says, so bare "settlers in the West Bank" get no country). This is the
+/// one place the recogniser's output gets a country from where an agent is; the event
+/// pipeline lends none. `out` is in text order.
 pub(crate) fn agents_in_places(text: &str, out: &mut [Mention]) {
     agents_based_or_from(text, out);
     countryless_agent_before(text, out, |a, b, cc, between| {
+        // Inherit words ("officials") have no sector: the place's government.
         let local = a
             .sectors
             .iter()
-            .all(|s| LOCAL_SECTORS.contains(&s.as_str()));
+            .all(|s| LOCAL_SECTORS.contains(&s.as_str()))
+            || one_officer(a);
         if local
+            && !foreign(a)
             && matches!(b.kind, MentionKind::Place | MentionKind::Country)
-            && matches!(between.trim(), "in" | "in the")
+            && located_in(between)
             && !settlers(a)
         {
             give_place_country(a, cc);
@@ -277,11 +321,41 @@ pub(crate) fn agents_in_places(text: &str, out: &mut [Mention]) {
     });
 }
 
-/// Settlers live where their state settled them: "settlers in the West Bank" are not the
-/// place's people.
+/// "northern", "south-eastern", "central": a part of the place named after it.
+fn direction(x: &str) -> bool {
+    let x = x.to_ascii_lowercase();
+    let x = x
+        .strip_prefix("north")
+        .or_else(|| x.strip_prefix("south"))
+        .unwrap_or(&x);
+    matches!(
+        x.trim_start_matches('-'),
+        "" | "ern" | "east" | "eastern" | "west" | "western" | "central"
+    )
+}
+
+/// "in", "in the", "in northern", "in the south-eastern": the words between an agent and
+/// the place it is in.
+fn located_in(between: &str) -> bool {
+    let mut w = between.split_whitespace().map(str::to_ascii_lowercase);
+    if w.next().as_deref() != Some("in") {
+        return false;
+    }
+    let rest: Vec<String> = w.collect();
+    match rest.as_slice() {
+        [] => true,
+        [a] => a == "the" || direction(a),
+        [a, b] => a == "the" && direction(b),
+        _ => false,
+    }
+}
+
+/// Settlers and colonists live where their state settled them: "settlers in the West Bank"
+/// are not the place's people, and only words naming the state ("Israeli settlers") give
+/// them a country.
 fn settlers(m: &Mention) -> bool {
     let low = m.text.to_ascii_lowercase();
-    low.contains("settler")
+    low.contains("settler") || low.contains("colonist")
 }
 
 /// "a terror group based in Trinidad", "doctors from two American aid groups", "officials
@@ -299,7 +373,7 @@ fn agents_based_or_from(text: &str, out: &mut [Mention]) {
             matches!(
                 w,
                 "the" | "a" | "an" | "two" | "three" | "four" | "several" | "various" | "some"
-            )
+            ) || direction(w)
         };
         let ok = match between.as_slice() {
             [",", "based", "in", rest @ ..] | ["based", "in", rest @ ..] => {

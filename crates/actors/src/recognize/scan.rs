@@ -228,6 +228,34 @@ fn match_key(
         {
             return None;
         }
+        // "EU candidate countries", "a candidate vaccine": a candidate that qualifies a thing
+        // is no person.
+        if matches!(key, "candidate" | "candidates")
+            && words.get(w1).is_some_and(|n| {
+                matches!(
+                    word_text(text, n).to_ascii_lowercase().as_str(),
+                    "country"
+                        | "countries"
+                        | "state"
+                        | "states"
+                        | "nation"
+                        | "nations"
+                        | "status"
+                        | "city"
+                        | "cities"
+                        | "vaccine"
+                        | "vaccines"
+                        | "drug"
+                        | "drugs"
+                        | "site"
+                        | "sites"
+                        | "list"
+                        | "lists"
+                )
+            })
+        {
+            return None;
+        }
     }
     best.map(|(_, k)| k)
 }
