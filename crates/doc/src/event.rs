@@ -107,7 +107,9 @@ pub struct Event {
     pub plover: Plover,
     /// "did not", "never", "no".
     pub negated: bool,
-    /// actual | intent | expectation | threat | possibility
+    /// actual | intent | expectation | threat | possibility | requested (the content of an
+    /// appeal or demand: "urged X *to cease*") | alleged ("*allegedly* broke into": coded as
+    /// the act, not established).
     pub modality: String,
     /// The speaker, when the event is reported speech.
     pub attributed_to: Option<Attribution>,

@@ -1,6 +1,9 @@
 //! Clause-level readings of a trigger: negation, modality, attribution and the sport or
 //! entertainment discard. Walks are depth-capped like those in `syntax`.
 
+use crate::framing::{
+    plainly_done, proposed_or_asked, relative_of_plan, ALLEGED_ADV, PLAN_NOUN, PURPOSE_IS_ACT,
+};
 use crate::matcher::{Attribution, Modality};
 use crate::pattern::Rel;
 use crate::sentence::{ActorSpan, Sentence};
@@ -120,7 +123,8 @@ const HYPOTHESIS_MARK: &[&str] = &["if", "unless", "whether"];
 const WH_WORDS: &[&str] = &[
     "why", "how", "when", "where", "what", "who", "which", "whom", "whose",
 ];
-const POSSIBLE_AUX: &[&str] = &["could", "may", "might", "would", "should", "must", "can"];
+pub(crate) const POSSIBLE_AUX: &[&str] =
+    &["could", "may", "might", "would", "should", "must", "can"];
 const DISCARD: &[&str] = &[
     "football",
     "soccer",
@@ -280,6 +284,9 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
     if yes_no_question(s) {
         return Modality::Possibility;
     }
+    if let Some(m) = proposed_or_asked(s, trig) {
+        return m;
+    }
     let mut w = trig;
     for _ in 0..MAX_DEPTH {
         if hypothesis_mark(s, w) {
@@ -288,6 +295,10 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
         for c in s.children(w) {
             let cw = &s.words[c];
             if cw.deprel == "aux" {
+                // "a bill that would send aid": what a proposal would do is proposed.
+                if cw.lemma == "would" && relative_of_plan(s, w) {
+                    return Modality::Intent;
+                }
                 if POSSIBLE_AUX.contains(&cw.lemma.as_str()) {
                     return Modality::Possibility;
                 }
@@ -298,6 +309,12 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
                     return Modality::Intent; // "Kim is to meet Putin"
                 }
             }
+        }
+        if s.children(w).any(|c| {
+            s.words[c].deprel == "advmod"
+                && ALLEGED_ADV.contains(&s.words[c].lemma.to_lowercase().as_str())
+        }) {
+            return Modality::Alleged;
         }
         let Some(g) = s.head(w) else {
             // A headline infinitive: "Kim 'to meet Putin'".
@@ -318,6 +335,16 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
         if w == trig && s.words[w].upos == "NOUN" && ongoing_own_activity(s, w) {
             return Modality::Actual;
         }
+        // "pressed ahead with talks *despite* a request from Turkey": the request was made,
+        // whatever the verb says of the talks.
+        if w == trig
+            && s.children(w).any(|c| {
+                s.words[c].deprel == "case"
+                    && matches!(s.words[c].lemma.as_str(), "despite" | "notwithstanding")
+            })
+        {
+            return Modality::Actual;
+        }
         // A noun trigger is read through the verb that takes it: "threatened sanctions",
         // "plans joint exercises", "called for talks", "talks could resume".
         if w == trig && s.words[w].upos == "NOUN" && matches!(rel, "obj" | "obl" | "nsubj") {
@@ -334,6 +361,10 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
         }
         match rel {
             "xcomp" | "ccomp" if gl == "expect" => return Modality::Expectation,
+            // "the committee's proposal *to earmark* aid", "plans *to deploy* troops".
+            "acl" if PLAN_NOUN.contains(&gl) && has_to_mark(s, w) => return Modality::Intent,
+            // "is alleged to have supplied arms".
+            "xcomp" if gl == "allege" && is_passive_word(s, g) => return Modality::Alleged,
             // "Muslims fear that the government will attack their organisations": a fear is
             // not the government's threat or plan.
             "ccomp" if FEAR_GOV.contains(&gl) => return Modality::Possibility,
@@ -356,6 +387,15 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
                 return Modality::Requested
             }
             "xcomp" if gl == "be" => return Modality::Intent,
+            // "began a hunger strike *to protest* the decision": the act done was the protest;
+            // a purpose that names what the act itself says is not a plan.
+            "advcl"
+                if has_to_mark(s, w)
+                    && PURPOSE_IS_ACT.contains(&s.words[w].lemma.as_str())
+                    && plainly_done(s, g) =>
+            {
+                return Modality::Actual
+            }
             // Purpose ("went to Moscow *to meet* Putin"); before a gerund "to" is a
             // preposition ("resorted *to throwing* stones"), not a purpose.
             "advcl" if has_to_mark(s, w) && s.words[w].xpos != "VBG" => return Modality::Intent,

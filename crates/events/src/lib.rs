@@ -25,6 +25,7 @@ mod clause;
 pub mod compat;
 pub mod dates;
 mod error;
+mod framing;
 mod matcher;
 mod ontology;
 mod pattern;

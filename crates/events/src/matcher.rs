@@ -4,7 +4,7 @@
 use crate::clause::{attribution, discard_lemma, modality, negated};
 use crate::ontology::{CameoCode, Ontology, PloverMode, PloverType};
 use crate::pattern::{Arg, Dictionary, Rule, TriggerKind};
-use crate::roles::{condition_subject, loose_target};
+use crate::roles::{accident, condition_subject, loose_target};
 use crate::sentence::{ActorSpan, Sentence};
 use crate::syntax::{
     actors_at, arg_words, constraint_ok, is_passive, predicate_adjective, unless_clause,
@@ -26,6 +26,9 @@ pub enum Modality {
     Possibility,
     /// The content of an appeal or demand ("urged X *to cease*"); the appeal is the event.
     Requested,
+    /// Reported as someone's allegation ("*allegedly* broke into", "is alleged to have
+    /// supplied"): coded as the act, but not established.
+    Alleged,
 }
 
 /// Who the sentence attributes the event to ("Watson said", "according to X").
@@ -93,6 +96,8 @@ pub enum RejectReason {
     DiscardedDomain(String),
     /// A more specific rule coded this trigger.
     Superseded(String),
+    /// Violence done by an accident or a force of nature, no actor (the word that showed it).
+    Accident(String),
 }
 
 /// A rule that fired on a trigger but was not used, with the reason.
@@ -284,8 +289,17 @@ impl<'d> Matcher<'d> {
         if targets.is_empty() && own_rule(rule) {
             // The first argument that has words names no actor ("closed *its border* to X"):
             // a later alternative that does name one is the target.
+            // The nearest named target wins: "offensives *against militant strongholds* in
+            // the tribal regions along the border with Afghanistan" are aimed at the
+            // militants, uncoded, not at a country named deep inside a place phrase; once an
+            // against/on phrase named the target, a later place phrase is not tried.
+            let mut named = false;
             if let Some((w, t)) = rule.tgt.iter().find_map(|a| {
+                if named && locative_arg(a) {
+                    return None;
+                }
                 let w = arg_words(s, i, a, passive)?;
+                named |= direct_arg(a);
                 let t = resolve(&w);
                 (!t.is_empty()).then_some((w, t))
             }) {
@@ -299,6 +313,11 @@ impl<'d> Matcher<'d> {
         }
         if sources.is_empty() {
             return Err(RejectReason::NoSourceActor);
+        }
+        if own_rule(rule) && matches!(rule.code.root().as_str(), "18" | "19" | "20") {
+            if let Some(w) = accident(s, i, &src) {
+                return Err(RejectReason::Accident(s.words[w].lemma.clone()));
+            }
         }
         if targets.is_empty() && tgt.is_empty() && !rule.tgt.contains(&Arg::None) {
             return Err(RejectReason::NoTarget);
@@ -398,7 +417,7 @@ impl<'d> Matcher<'d> {
                         .flatten()
                 })
                 .unwrap_or(rule.code),
-            Modality::Actual | Modality::Requested => rule.code,
+            Modality::Actual | Modality::Requested | Modality::Alleged => rule.code,
         };
         let code = match rule.neg.or_else(|| default_refusal(root)) {
             Some(n) if negated => n,
@@ -459,6 +478,27 @@ impl<'d> Matcher<'d> {
 /// one converted from a PETRARCH/TABARI dictionary.
 fn own_rule(rule: &Rule) -> bool {
     rule.origin.starts_with("verbs.txt:") || rule.origin.starts_with("nouns.txt:")
+}
+
+/// The case word of an argument path's last step ("against" in `obj.nmod:against`).
+fn last_case(a: &Arg) -> Option<&str> {
+    match a {
+        Arg::Path(p) => p.last()?.case.as_deref(),
+        _ => None,
+    }
+}
+
+/// An argument that names whom an act is aimed at ("against X", "on X").
+fn direct_arg(a: &Arg) -> bool {
+    matches!(last_case(a), Some("against" | "on" | "at"))
+}
+
+/// An argument that names where an act happens ("in X", "into X").
+fn locative_arg(a: &Arg) -> bool {
+    matches!(
+        last_case(a),
+        Some("in" | "into" | "inside" | "across" | "along" | "near")
+    )
 }
 
 /// The trigger has the auxiliary "would" and is the complement of another clause (a speech

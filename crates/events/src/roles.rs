@@ -7,8 +7,9 @@
 //! writes a letter that demands something.
 
 use crate::ontology::CameoCode;
+use crate::pattern::Rel;
 use crate::sentence::Sentence;
-use crate::syntax::{base, subject_of, with_conjuncts};
+use crate::syntax::{base, follow, subject_of, with_conjuncts};
 
 /// Verbs whose subject reacts to, asks for, reports on or undergoes the event a noun names,
 /// rather than doing it: "X condemned the arrest", "X demanded the release of Y", "X faced
@@ -71,6 +72,14 @@ pub(crate) fn govsubj_is_agent(s: &Sentence, g: usize, trig: usize) -> bool {
     if matches!(base(&s.words[trig].deprel), "nsubj" | "csubj") {
         return false;
     }
+    // "are pressing ahead with talks *despite* a request from the rebels": what a clause goes
+    // ahead despite is someone else's act, the background of the report.
+    if s.children(trig).any(|c| {
+        s.words[c].deprel == "case"
+            && matches!(s.words[c].lemma.as_str(), "despite" | "notwithstanding")
+    }) {
+        return false;
+    }
     // "did not respond to *the Post's* request": a noun with a named possessor is that
     // possessor's act, not the governing subject's (a possessive pronoun, "reiterated *its*
     // demand", may still stand for the subject).
@@ -83,6 +92,48 @@ pub(crate) fn govsubj_is_agent(s: &Sentence, g: usize, trig: usize) -> bool {
     // appeal is coded on the verb. The exception is a noun naming a meeting the caller joins,
     // which the dictionary reads through `obl:for` rules of its own.
     !REACTION.contains(&s.words[g].lemma.as_str())
+}
+
+/// Nouns whose "from" phrase is where someone moves from, not who acts: "the withdrawal
+/// *from* Syria", "his release *from* prison".
+const FROM_PLACE: &[&str] = &[
+    "withdrawal",
+    "pullout",
+    "pull-out",
+    "retreat",
+    "exit",
+    "departure",
+    "expulsion",
+    "deportation",
+    "extradition",
+    "evacuation",
+    "release",
+    "escape",
+    "flight",
+    "return",
+    "defection",
+    "import",
+    "imports",
+];
+
+/// The agent a noun trigger names itself ("a request *from* Syrian rebels", "support *from*
+/// Moscow"): that phrase, not the subject of the verb that governs the noun, is who acts ("X
+/// pressed ahead despite a request from Y" is Y's request). A "by" phrase is left to the
+/// rules, which name it where it is the agent.
+pub(crate) fn own_agent(s: &Sentence, trig: usize) -> Vec<usize> {
+    if s.words[trig].upos != "NOUN" {
+        return Vec::new();
+    }
+    s.children(trig)
+        .filter(|&c| base(&s.words[c].deprel) == "nmod")
+        .filter(|&c| {
+            s.children(c).any(|k| {
+                s.words[k].deprel == "case"
+                    && s.words[k].lemma == "from"
+                    && !FROM_PLACE.contains(&s.words[trig].lemma.as_str())
+            })
+        })
+        .collect()
 }
 
 /// Preposition phrases an actor search may step into from a noun: not the ones that name an
@@ -355,4 +406,137 @@ pub(crate) fn in_quote(s: &Sentence, w: usize) -> bool {
 /// The grammatical person of word `w` ("1" for "I"/"we"), when the tagger gives one.
 pub(crate) fn person(s: &Sentence, w: usize) -> Option<&str> {
     feat(s, w, "Person")
+}
+
+/// Accidents and forces of nature: as the subject of "kill", "injure" or "destroy" they are no
+/// actor's violence ("a storm destroyed homes", "floods in Zimbabwe killed 246 people").
+const NATURE_NOUN: &[&str] = &[
+    "crash",
+    "accident",
+    "collision",
+    "earthquake",
+    "quake",
+    "tremor",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "flood",
+    "flooding",
+    "landslide",
+    "mudslide",
+    "avalanche",
+    "tsunami",
+    "fire",
+    "blaze",
+    "wildfire",
+    "heatwave",
+    "lightning",
+    "disease",
+    "outbreak",
+    "epidemic",
+];
+/// Vehicles: an accident when nobody is named with them ("their plane crashed, killing"); "a
+/// Russian jet", "Israeli warplanes" or "military trucks" act for their users.
+const VEHICLE_NOUN: &[&str] = &[
+    "plane", "aircraft", "airliner", "car", "truck", "lorry", "bus", "train", "vehicle", "boat",
+    "ferry", "ship",
+];
+/// Verbs of accidents whose participle clause reports the toll ("the plane *crashed*,
+/// killing three people").
+const ACCIDENT_VERB: &[&str] = &[
+    "crash", "collide", "capsize", "derail", "collapse", "overturn",
+];
+
+/// The word that shows violence at trigger `trig` to be an accident, if any: the source is an
+/// accident or a force of nature, or a vehicle named with nobody, or the trigger is the toll
+/// clause of an accident verb.
+pub(crate) fn accident(s: &Sentence, trig: usize, src: &[usize]) -> Option<usize> {
+    let owned = |w: usize| {
+        s.children(w).any(|c| {
+            let x = &s.words[c];
+            matches!(base(&x.deprel), "amod" | "compound")
+                && (x.form.starts_with(char::is_uppercase)
+                    || matches!(
+                        x.lemma.as_str(),
+                        "military" | "army" | "naval" | "enemy" | "police"
+                    ))
+        })
+    };
+    if let Some(&w) = src.iter().find(|&&w| {
+        let l = s.words[w].lemma.as_str();
+        NATURE_NOUN.contains(&l) || VEHICLE_NOUN.contains(&l) && !owned(w)
+    }) {
+        return Some(w);
+    }
+    // "crashed suddenly, killing three people and critically *injuring* two": up through the
+    // toll's own conjuncts.
+    let mut w = trig;
+    for _ in 0..3 {
+        let g = s.head(w)?;
+        if !matches!(base(&s.words[w].deprel), "advcl" | "conj" | "xcomp") {
+            return None;
+        }
+        if ACCIDENT_VERB.contains(&s.words[g].lemma.as_str()) {
+            return Some(g);
+        }
+        w = g;
+    }
+    None
+}
+
+/// The "for" phrase of noun trigger `trig`, where parsers often hang the noun's own "to" or
+/// "against" phrase: "a request for legal assistance *to Russia*". The phrase may hang on
+/// the noun or, right after it, on the verb whose object the noun is ("sent a request for
+/// assistance").
+pub(crate) fn for_phrase(s: &Sentence, trig: usize) -> Vec<usize> {
+    if s.words[trig].upos != "NOUN" {
+        return Vec::new();
+    }
+    let rel = |d: &str| Rel {
+        deprel: d.into(),
+        case: Some("for".into()),
+    };
+    let mut out = follow(s, trig, &[rel("nmod")]);
+    if base(&s.words[trig].deprel) == "obj" {
+        if let Some(g) = s.head(trig) {
+            // Only the phrase right after the noun: every word between hangs on the noun or
+            // inside the phrase.
+            out.extend(follow(s, g, &[rel("obl")]).into_iter().filter(|&o| {
+                o > trig
+                    && (trig + 1..o)
+                        .all(|k| s.head(k).is_some_and(|h| h == trig || (trig < h && h <= o)))
+            }));
+        }
+    }
+    out
+}
+
+/// Verbs of naming in "what it *called* insurgents", "what they *described as* terrorists".
+const NAMING: &[&str] = &[
+    "call", "describe", "term", "label", "dub", "brand", "consider",
+];
+
+/// "a crackdown against *what it called* Rohingya insurgents": the phrase's head is "what",
+/// and the named group is the object (or "as" phrase) of the naming verb under it.
+pub(crate) fn named_by_what(s: &Sentence, w: usize) -> Vec<usize> {
+    if s.words[w].lemma != "what" {
+        return Vec::new();
+    }
+    s.children(w)
+        .filter(|&v| {
+            base(&s.words[v].deprel) == "acl" && NAMING.contains(&s.words[v].lemma.as_str())
+        })
+        .flat_map(|v| {
+            s.children(v).filter(|&c| {
+                let as_phrase = s
+                    .children(c)
+                    .any(|k| s.words[k].deprel == "case" && s.words[k].lemma == "as");
+                (matches!(base(&s.words[c].deprel), "obj" | "xcomp")
+                    || base(&s.words[c].deprel) == "obl" && as_phrase)
+                    && !matches!(s.words[c].upos.as_str(), "PRON" | "ADV")
+            })
+        })
+        .collect()
 }

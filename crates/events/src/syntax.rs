@@ -4,7 +4,8 @@
 
 use crate::pattern::{Arg, Constraint, Rel};
 use crate::roles::{
-    document_author, govsubj_is_agent, nmod_names_owner, plural_antecedent, pronoun_agrees,
+    document_author, for_phrase, govsubj_is_agent, named_by_what, nmod_names_owner, own_agent,
+    plural_antecedent, pronoun_agrees,
 };
 use crate::sentence::{ActorSpan, Sentence};
 
@@ -382,6 +383,7 @@ pub(crate) fn with_conjuncts(s: &Sentence, words: Vec<usize>) -> Vec<usize> {
 pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> Option<Vec<usize>> {
     let words = match arg {
         Arg::None => return Some(Vec::new()),
+        Arg::GovSubj if !own_agent(s, trig).is_empty() => own_agent(s, trig),
         Arg::GovSubj => match s.head(trig) {
             Some(g)
                 if (s.words[g].upos == "VERB" || s.words[g].upos == "AUX")
@@ -447,9 +449,18 @@ pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> 
                             }
                         })
                         .collect();
-                    objects
+                    // "provide 25,000 tons of food aid *to refugees*": through the quantity.
+                    through_quantities(s, objects)
                         .into_iter()
                         .flat_map(|o| follow(s, o, std::slice::from_ref(&on_obj)))
+                        .collect()
+                }
+                Some((last, []))
+                    if found.is_empty() && last.deprel == "nmod" && last.case.is_some() =>
+                {
+                    for_phrase(s, trig)
+                        .into_iter()
+                        .flat_map(|f| follow(s, f, std::slice::from_ref(last)))
                         .collect()
                 }
                 _ => found,
@@ -464,6 +475,12 @@ pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> 
 /// possessors, appositions, modifiers and names ("Russia's minister", "spokeswoman Watson").
 pub(crate) fn actors_at(s: &Sentence, actors: &[ActorSpan], w: usize) -> Vec<usize> {
     let found = actors_at_word(s, actors, w);
+    if found.is_empty() && s.words[w].lemma == "what" {
+        return named_by_what(s, w)
+            .into_iter()
+            .flat_map(|x| actors_at_word(s, actors, x))
+            .collect();
+    }
     if found.is_empty() && is_pronoun(s, w) {
         return reporter_of(s, actors, w);
     }

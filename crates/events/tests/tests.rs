@@ -6,6 +6,7 @@ mod dictionary;
 mod lexicon_breadth;
 mod lexicon_coverage;
 mod lexicon_followups;
+mod lexicon_general;
 mod lexicon_guard;
 mod lexicon_sense;
 mod matcher;

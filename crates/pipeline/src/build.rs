@@ -99,7 +99,7 @@ pub(crate) fn code_sentences(
                     },
                     negated: c.negated,
                     modality: modality_name(c.modality).to_string(),
-                    attributed_to: attribution(s, info, a, c),
+                    attributed_to: attribution(s, info, a, c).or_else(|| quote_speaker(a, si)),
                     date,
                     date_text,
                     date_basis,
@@ -169,10 +169,17 @@ fn dyads(c: &Candidate, info: &SentInfo, a: &Analysed) -> Vec<(usize, Option<usi
         out.push((c.sources[0], Some(c.sources[1])));
         return out;
     }
+    // A place of the source's own country is the object of a coercive or violent act done
+    // there ("threatened to impose a curfew in Algiers", "farmers would blockade Paris"), but
+    // not of a visit or a meeting ("Kim visited an arms exhibition in Pyongyang").
+    let acts_on_place = matches!(
+        c.code.root().as_str(),
+        "13" | "14" | "15" | "17" | "18" | "19" | "20"
+    );
     for &s in &c.sources {
         let before = out.len();
         for &t in &c.targets {
-            if code(s) == code(t) || (is_place(t) && country(s) == country(t)) {
+            if code(s) == code(t) || (is_place(t) && country(s) == country(t) && !acts_on_place) {
                 continue;
             }
             out.push((s, Some(t)));
@@ -225,7 +232,7 @@ fn location(
         let hops = if Some(k) == tgt {
             Some(0)
         } else {
-            clause_hops(s, sp.head_word, c.trigger)
+            hops_to_trigger(s, sp.head_word, c.trigger)
         };
         if let Some(h) = hops.filter(|&h| h <= PLACE_MAX_HOPS) {
             if best.is_none_or(|(bh, _)| h < bh) {
@@ -262,13 +269,30 @@ fn venue(
         else {
             continue;
         };
-        if let Some(h) = clause_hops(s, head, c.trigger).filter(|&h| h <= PLACE_MAX_HOPS + 1) {
+        if let Some(h) = hops_to_trigger(s, head, c.trigger).filter(|&h| h <= PLACE_MAX_HOPS + 1) {
             if best.is_none_or(|(bh, _)| h < bh) {
                 best = Some((h, m));
             }
         }
     }
     best?.1.place.as_ref().map(place_location)
+}
+
+/// Steps from a place's head up to the trigger; a nominal trigger that is the object of a
+/// verb ("held *talks* in Geneva", where the parser may attach the place to "held") is also
+/// reached through that verb, one step further.
+fn hops_to_trigger(s: &Sentence, from: usize, trigger: usize) -> Option<usize> {
+    clause_hops(s, from, trigger).or_else(|| {
+        let w = s.words.get(trigger)?;
+        let verb = s.head(trigger)?;
+        let governed = matches!(w.upos.as_str(), "NOUN" | "PROPN")
+            && w.deprel == "obj"
+            && s.words.get(verb)?.upos == "VERB";
+        if !governed {
+            return None;
+        }
+        clause_hops(s, from, verb).map(|h| h + 1)
+    })
 }
 
 fn place_location(p: &PlaceInfo) -> Location {
@@ -312,7 +336,14 @@ fn in_background(s: &Sentence, w: usize) -> bool {
         matches!(x.deprel.as_str(), "case" | "mark")
             && matches!(
                 x.lemma.as_str(),
-                "after" | "following" | "follow" | "before" | "amid" | "since" | "during"
+                "after"
+                    | "following"
+                    | "follow"
+                    | "before"
+                    | "amid"
+                    | "since"
+                    | "during"
+                    | "despite"
             )
     });
     if framed && s.words.get(w).is_some_and(|x| x.upos == "NOUN") {
@@ -364,6 +395,83 @@ fn attribution(s: &Sentence, info: &SentInfo, a: &Analysed, c: &Candidate) -> Op
     })
 }
 
+/// Verbs that introduce a quotation from the sentence next to it.
+const QUOTE_SPEECH: &[&str] = &["say", "tell", "add", "write", "tweet", "state", "declare"];
+
+/// The speaker of sentence `si` when it is a quotation standing alone ("'Parliament has today
+/// backed the government.' Brexit Secretary David Davis said the vote was clear."): the
+/// subject of the speech verb that heads the next sentence, or of the previous sentence when
+/// it ends in a colon ("Davis said:").
+fn quote_speaker(a: &Analysed, si: usize) -> Option<Attribution> {
+    const OPEN: &[char] = &['"', '\u{201c}', '\'', '\u{2018}'];
+    const CLOSE: &[char] = &['"', '\u{201d}', '\'', '\u{2019}'];
+    let s = a.sentences.get(si)?.parsed.as_ref()?;
+    let text = s.text.trim();
+    // The whole sentence is the quotation: it opens with a quote and closes with one (before
+    // or after its final stop).
+    let quoted = text.starts_with(OPEN)
+        && (text.ends_with(CLOSE) || text.trim_end_matches(['.', '!', '?']).ends_with(CLOSE));
+    if !quoted {
+        return None;
+    }
+    let speaker_of = |k: usize, anywhere: bool| -> Option<Attribution> {
+        let info = a.sentences.get(k)?;
+        let p = info.parsed.as_ref()?;
+        // The closing attribution is the last speech verb ("'All I can say is ...,' Graham
+        // told CNN").
+        let verb = (0..p.words.len()).rev().find(|&w| {
+            (p.head(w).is_none() || anywhere)
+                && QUOTE_SPEECH.contains(&p.words[w].lemma.as_str())
+                && p.children(w).any(|c| p.words[c].deprel == "nsubj")
+        })?;
+        let subj = p.children(verb).find(|&c| p.words[c].deprel == "nsubj")?;
+        let span = (0..info.actors.len())
+            .find(|&x| info.actors[x].head_word == subj)
+            .or_else(|| {
+                (0..info.actors.len())
+                    .find(|&x| info.actors[x].start_word <= subj && subj <= info.actors[x].end_word)
+            });
+        match span {
+            Some(x) => {
+                let m = a.mentions.get(*info.actor_mentions.get(x)?)?;
+                Some(Attribution {
+                    text: m.text.clone(),
+                    country: m.country.clone(),
+                    sector: m.sectors.clone(),
+                })
+            }
+            // An unknown speaker ("the minister said") is still named, uncoded; a pronoun
+            // without an actor is not.
+            None if p.words[subj].upos != "PRON" => Some(Attribution {
+                text: p.words[subj].form.clone(),
+                country: None,
+                sector: Vec::new(),
+            }),
+            None => None,
+        }
+    };
+    // A quotation after a colon, or after a quotation its speaker closed ("'...,' Graham
+    // told CNN. 'The current President has accused ...'"), continues the speaker before it.
+    let before = si
+        .checked_sub(1)
+        .filter(|&k| {
+            a.sentences[k].parsed.as_ref().is_some_and(|p| {
+                p.text.trim_end().ends_with(':')
+                    || p.text.trim_start().starts_with(OPEN) && speech_root(p)
+            })
+        })
+        .and_then(|k| speaker_of(k, true));
+    before.or_else(|| speaker_of(si + 1, false))
+}
+
+/// A speech verb with a subject of its own in sentence `p` ("..., Graham told CNN").
+fn speech_root(p: &Sentence) -> bool {
+    (0..p.words.len()).any(|w| {
+        QUOTE_SPEECH.contains(&p.words[w].lemma.as_str())
+            && p.children(w).any(|c| p.words[c].deprel == "nsubj")
+    })
+}
+
 fn trigger_text(s: &Sentence, c: &Candidate) -> String {
     let mut idx: Vec<usize> = c.pattern_words.clone();
     idx.push(c.trigger);
@@ -386,6 +494,7 @@ fn modality_name(m: Modality) -> &'static str {
         // itself is coded on the appeal verb as actual. Calling the content actual would
         // report a support that nobody gave.
         Modality::Requested => "requested",
+        Modality::Alleged => "alleged",
     }
 }
 
@@ -501,6 +610,7 @@ fn reject_text(r: &RejectReason) -> String {
         RejectReason::SameActor => "same_actor".into(),
         RejectReason::DiscardedDomain(l) => format!("discarded_domain ({l})"),
         RejectReason::Superseded(by) => format!("superseded by {by}"),
+        RejectReason::Accident(w) => format!("accident ({w})"),
     }
 }
 
