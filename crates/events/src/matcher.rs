@@ -4,7 +4,7 @@
 use crate::clause::{attribution, discard_lemma, modality, negated};
 use crate::ontology::{CameoCode, Ontology, PloverMode, PloverType};
 use crate::pattern::{Arg, Dictionary, Rule, TriggerKind};
-use crate::roles::{accident, condition_subject, loose_target};
+use crate::roles::{accident, condition_subject, loose_target, private_travel};
 use crate::sentence::{ActorSpan, Sentence};
 use crate::syntax::{
     actors_at, arg_words, constraint_ok, is_passive, predicate_adjective, unless_clause,
@@ -98,6 +98,8 @@ pub enum RejectReason {
     Superseded(String),
     /// Violence done by an accident or a force of nature, no actor (the word that showed it).
     Accident(String),
+    /// A visit by ordinary people (civilians, "Moroccans"): travel, not a CAMEO visit.
+    PrivateTravel,
 }
 
 /// A rule that fired on a trigger but was not used, with the reason.
@@ -318,6 +320,12 @@ impl<'d> Matcher<'d> {
             if let Some(w) = accident(s, i, &src) {
                 return Err(RejectReason::Accident(s.words[w].lemma.clone()));
             }
+        }
+        if own_rule(rule)
+            && matches!(rule.code.as_str(), "042" | "043")
+            && private_travel(s, &sources, actors)
+        {
+            return Err(RejectReason::PrivateTravel);
         }
         if targets.is_empty() && tgt.is_empty() && !rule.tgt.contains(&Arg::None) {
             return Err(RejectReason::NoTarget);

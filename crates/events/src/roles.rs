@@ -8,7 +8,7 @@
 
 use crate::ontology::CameoCode;
 use crate::pattern::Rel;
-use crate::sentence::Sentence;
+use crate::sentence::{ActorSpan, Sentence};
 use crate::syntax::{base, follow, subject_of, with_conjuncts};
 
 /// Verbs whose subject reacts to, asks for, reports on or undergoes the event a noun names,
@@ -539,4 +539,23 @@ pub(crate) fn named_by_what(s: &Sentence, w: usize) -> Vec<usize> {
             })
         })
         .collect()
+}
+
+/// Ordinary people travelling make no visit in CAMEO's sense (042/043 are visits by people who
+/// represent someone): "around 1,200 Moroccans traveled to Syria", "6.5 million people visited
+/// Sochi". True when every source actor is civilian (sector CVL) or a country's people named
+/// by a plural noun with no sector ("Moroccans"), as against the country itself ("Morocco").
+pub(crate) fn private_travel(s: &Sentence, sources: &[usize], actors: &[ActorSpan]) -> bool {
+    !sources.is_empty()
+        && sources.iter().all(|&k| {
+            let Some(a) = actors.get(k) else {
+                return false;
+            };
+            let sector = a.code.get(a.country.len()..).unwrap_or("");
+            let plural = s
+                .words
+                .get(a.head_word)
+                .is_some_and(|w| matches!(w.xpos.as_str(), "NNS" | "NNPS"));
+            sector.starts_with("CVL") || (sector.is_empty() && !a.country.is_empty() && plural)
+        })
 }

@@ -611,6 +611,7 @@ fn reject_text(r: &RejectReason) -> String {
         RejectReason::DiscardedDomain(l) => format!("discarded_domain ({l})"),
         RejectReason::Superseded(by) => format!("superseded by {by}"),
         RejectReason::Accident(w) => format!("accident ({w})"),
+        RejectReason::PrivateTravel => "private_travel".into(),
     }
 }
 

@@ -239,3 +239,38 @@ fn modality_a_protest_that_is_the_purpose_of_an_act_is_done() {
     assert!(!e.is_empty(), "no event\n{rows}");
     assert!(e.iter().all(|e| e.modality == "intent"), "{rows}");
 }
+
+#[test]
+fn targets_ordinary_people_travelling_make_no_visit() {
+    // Emigrants, fighters and tourists travel; CAMEO's visits are made by representatives.
+    for (body, word) in [
+        (
+            "Around 900 Tunisians travelled to Syria last year to join armed groups, the \
+             interior ministry said.",
+            "travelled",
+        ),
+        (
+            "More than two million Chinese tourists visited Thailand in the first half of the \
+             year, the tourism authority said.",
+            "visited",
+        ),
+    ] {
+        let (e, rows) = coded(body, word);
+        assert!(
+            e.iter().all(|e| !e.cameo.code.starts_with("04")),
+            "{body}\n{rows}"
+        );
+    }
+    // The same verbs with a state's representatives, or the state itself, stay visits.
+    for body in [
+        "Morocco's foreign minister travelled to Nigeria on Tuesday for talks on a gas pipeline.",
+        "A Chinese trade delegation visited Thailand last week.",
+    ] {
+        let events = code(body);
+        assert!(
+            events.iter().any(|e| e.cameo.code == "042"),
+            "{body}\n{}",
+            show(&events)
+        );
+    }
+}
