@@ -2,7 +2,8 @@
 //! entertainment discard. Walks are depth-capped like those in `syntax`.
 
 use crate::framing::{
-    plainly_done, proposed_or_asked, relative_of_plan, ALLEGED_ADV, PLAN_NOUN, PURPOSE_IS_ACT,
+    plainly_done, proposed_or_asked, relative_of_plan, ALLEGED_ADJ, ALLEGED_ADV, PLAN_NOUN,
+    PURPOSE_IS_ACT,
 };
 use crate::matcher::{Attribution, Modality};
 use crate::pattern::Rel;
@@ -311,8 +312,9 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
             }
         }
         if s.children(w).any(|c| {
-            s.words[c].deprel == "advmod"
-                && ALLEGED_ADV.contains(&s.words[c].lemma.to_lowercase().as_str())
+            let (rel, form) = (s.words[c].deprel.as_str(), s.words[c].form.to_lowercase());
+            (rel == "advmod" && ALLEGED_ADV.contains(&form.as_str()))
+                || (rel == "amod" && ALLEGED_ADJ.contains(&form.as_str()))
         }) {
             return Modality::Alleged;
         }

@@ -12,6 +12,10 @@ use crate::syntax::{base, has_to_mark};
 /// into ..."): told, not established. "reportedly" is not here: news uses it for acts it takes
 /// as done.
 pub(crate) const ALLEGED_ADV: &[&str] = &["allegedly", "purportedly", "supposedly"];
+
+/// Adjectives that make a noun trigger someone's allegation or suspicion ("the *alleged*
+/// attack", "a *suspected* chemical strike"): the act is reported, not established.
+pub(crate) const ALLEGED_ADJ: &[&str] = &["alleged", "purported", "supposed", "suspected"];
 /// Nouns whose infinitive, relative clause or "for" phrase is only proposed or planned ("the
 /// committee's *proposal* to earmark aid", "a *bill* that would send aid", "*plans* to deploy
 /// troops", "a *plan* for the withdrawal").

@@ -124,6 +124,24 @@ fn modality_allegedly_is_alleged() {
 }
 
 #[test]
+fn modality_an_alleged_or_suspected_act_is_alleged() {
+    for body in [
+        "The government condemned the alleged attack by rebel fighters on a village in Darfur.",
+        "The government condemned the suspected attack by rebel fighters on a village in Darfur.",
+    ] {
+        let (e, rows) = coded(body, "attack");
+        assert!(!e.is_empty(), "no event\n{rows}");
+        assert!(e.iter().all(|e| e.modality == "alleged"), "{body}\n{rows}");
+    }
+    let (e, rows) = coded(
+        "The government condemned the attack by rebel fighters on a village in Darfur.",
+        "attack",
+    );
+    assert!(!e.is_empty(), "no event\n{rows}");
+    assert!(e.iter().all(|e| e.modality == "actual"), "{rows}");
+}
+
+#[test]
 fn modality_a_proposal_or_plan_is_not_done() {
     for (body, word) in [
         (
