@@ -163,7 +163,42 @@ pub(crate) fn is_passive(s: &Sentence, w: usize) -> bool {
             s.words[c].deprel.as_str(),
             "nsubj:pass" | "aux:pass" | "csubj:pass"
         )
-    }) || (is_reduced_relative(s, w) && s.words[w].xpos == "VBN" && !has_obj(s, w))
+    }) || (is_reduced_relative(s, w)
+        && s.words[w].xpos == "VBN"
+        && !has_obj(s, w)
+        && !intransitive_main_verb(s, w))
+}
+
+/// Verbs of news events that take no object, so a participle form of theirs has no passive
+/// reading: "forces *clashed* with fighters", "rebels *retreated* from the town".
+const INTRANSITIVE: &[&str] = &[
+    "clash",
+    "retreat",
+    "demonstrate",
+    "protest",
+    "rally",
+    "march",
+    "riot",
+    "mutiny",
+    "defect",
+    "flee",
+    "resign",
+    "skirmish",
+];
+
+/// "Afghan forces clashed with Taliban fighters." parsed with "forces" as the root and
+/// "clashed" as its `acl`: a sentence with no verb of its own whose nominal root (no copula,
+/// no subject) is followed at once by an intransitive verb is that verb's active clause.
+fn intransitive_main_verb(s: &Sentence, w: usize) -> bool {
+    let Some(g) = s.head(w) else {
+        return false;
+    };
+    INTRANSITIVE.contains(&s.words[w].lemma.as_str())
+        && s.head(g).is_none()
+        && w == g + 1
+        && !s
+            .children(g)
+            .any(|c| matches!(base(&s.words[c].deprel), "cop" | "nsubj" | "aux"))
 }
 
 /// "the camp *attacked* by militiamen", "soldiers *arrested* 100 people" (a parser's

@@ -292,3 +292,22 @@ fn targets_ordinary_people_travelling_make_no_visit() {
         );
     }
 }
+
+#[test]
+fn sources_an_intransitive_verb_on_a_verbless_root_is_active() {
+    // Parsers read "forces clashed" as a noun with a participle; the forces did the clashing.
+    let (e, rows) = coded(
+        "Afghan government forces clashed with Taliban fighters near the border.",
+        "clashed",
+    );
+    assert!(!e.is_empty(), "no event\n{rows}");
+    assert!(e.iter().all(|e| e.source.code.starts_with("AFG")), "{rows}");
+    // A headline passive of a transitive verb keeps its passive reading: the soldiers are
+    // the victims, never the source.
+    let events = code("Two Indian soldiers killed by militants in Kashmir.");
+    assert!(
+        events.iter().all(|e| !e.source.code.starts_with("IND")),
+        "{}",
+        show(&events)
+    );
+}
