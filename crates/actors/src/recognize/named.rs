@@ -443,12 +443,7 @@ pub(crate) fn appositions(text: &str, out: &mut [Mention]) {
             role.rule = APPOSITION;
             role.set_code();
         } else if unknown && role.country.is_some() && !role.sectors.is_empty() {
-            name.kind = MentionKind::Person;
-            name.country = role.country.clone();
-            name.sectors = role.sectors.clone();
-            name.plover_sector = role.plover_sector.clone();
-            name.rule = APPOSITION;
-            name.set_code();
+            become_person_like(name, role);
         }
     }
     // The same name elsewhere in the article is the same person ("Ehmke, a former German
@@ -463,12 +458,7 @@ pub(crate) fn appositions(text: &str, out: &mut [Mention]) {
             continue;
         }
         if let Some((_, p)) = named.iter().find(|(t, _)| *t == m.text) {
-            m.kind = MentionKind::Person;
-            m.country = p.country.clone();
-            m.sectors = p.sectors.clone();
-            m.plover_sector = p.plover_sector.clone();
-            m.rule = APPOSITION;
-            m.set_code();
+            become_person_like(m, p);
         }
     }
 }
@@ -481,4 +471,15 @@ fn near_after(text: &str, from: usize, start: usize) -> bool {
         && between
             .split_whitespace()
             .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+}
+
+/// An unknown name described by a role ("Ehmke, a former German justice minister") is a person
+/// with that role's country and sectors, by apposition.
+fn become_person_like(name: &mut Mention, role: &Mention) {
+    name.kind = MentionKind::Person;
+    name.country = role.country.clone();
+    name.sectors = role.sectors.clone();
+    name.plover_sector = role.plover_sector.clone();
+    name.rule = APPOSITION;
+    name.set_code();
 }
