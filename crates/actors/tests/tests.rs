@@ -9,5 +9,6 @@ mod recognize;
 mod recognize_eval;
 mod recognize_named;
 mod recognize_owners;
+mod recognize_relations;
 mod recognize_rules;
 mod recognize_sectors;

@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 /// The people files embedded in the binary, in name order (the order `from_dir` reads a
 /// folder in, so both give the same person indices). `from_dir` reads every `people/*.txt`;
 /// these names are the ones agreed with the people data, one file per region.
-const PEOPLE: [(&str, &str); 9] = [
+const PEOPLE: [(&str, &str); 10] = [
     (
         "people/americas.txt",
         include_str!("../../kb/people/americas.txt"),
@@ -44,6 +44,10 @@ const PEOPLE: [(&str, &str); 9] = [
     (
         "people/europe.txt",
         include_str!("../../kb/people/europe.txt"),
+    ),
+    (
+        "people/gaps_2000_2026.txt",
+        include_str!("../../kb/people/gaps_2000_2026.txt"),
     ),
     (
         "people/heads_2000_2024.txt",

@@ -133,6 +133,55 @@ fn qualifiers_agree(def: &Mention, a: &Mention) -> bool {
     })
 }
 
+/// Titles of one office that a definite role ("the king") shares only with a person written
+/// with the same title.
+const OFFICE_TITLES: [&str; 12] = [
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "president",
+    "pope",
+    "chancellor",
+    "prince",
+    "princess",
+    "ayatollah",
+    "emperor",
+    "premier",
+];
+
+fn last_word(m: &Mention) -> String {
+    m.text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase()
+}
+
+/// The office title a definite role names ("the king": `king`).
+fn title_of(def: &Mention) -> Option<&'static str> {
+    let w = last_word(def);
+    OFFICE_TITLES.iter().copied().find(|t| *t == w)
+}
+
+/// The office titles written in a mention's text ("Saudi Arabia's King Salman": `king`).
+fn title_words(a: &Mention) -> impl Iterator<Item = &'static str> + '_ {
+    a.text.split(' ').filter_map(|w| {
+        OFFICE_TITLES
+            .iter()
+            .copied()
+            .find(|t| w.eq_ignore_ascii_case(t))
+    })
+}
+
+/// "the king" is not "China's President Xi Jinping": a person written with another office
+/// title does not hold the one the definite role names (one written with none may).
+fn titles_agree(def: &Mention, a: &Mention) -> bool {
+    let Some(t) = title_of(def) else {
+        return true;
+    };
+    a.kind != MentionKind::Person || {
+        let mut own = title_words(a).peekable();
+        own.peek().is_none() || own.any(|w| w == t)
+    }
+}
+
 /// Links mentions (sorted by position) to earlier ones, and drops pronouns that find no
 /// antecedent (they name nobody by themselves).
 pub fn link(_kb: &Kb, text: &str, out: &mut Vec<Mention>) {
@@ -167,16 +216,44 @@ pub fn link(_kb: &Kb, text: &str, out: &mut Vec<Mention>) {
             }
             (MentionKind::Agent, "definite_role") => {
                 let want = out[i].sectors.clone();
-                let found = (i.saturating_sub(LINK_WINDOW)..i).rev().find(|&j| {
-                    let a = &out[j];
+                let fits = |a: &Mention| {
                     a.country.is_some()
                         && matches!(a.kind, MentionKind::Person | MentionKind::Agent)
                         && !a.plural
                         && (want.is_empty() || want.iter().any(|s| a.sectors.contains(s)))
                         && qualifiers_agree(&out[i], a)
+                        && titles_agree(&out[i], a)
+                };
+                let window = i.saturating_sub(LINK_WINDOW)..i;
+                // "King Salman ... Xi Jinping ... the king": the person written with the
+                // title first, then the nearest that fits.
+                let titled = title_of(&out[i]).and_then(|t| {
+                    window
+                        .clone()
+                        .rev()
+                        .find(|&j| fits(&out[j]) && title_words(&out[j]).any(|w| w == t))
                 });
+                let found = titled.or_else(|| window.clone().rev().find(|&j| fits(&out[j])));
+                // "the authority of the courts" after "Israel's military court": a plural
+                // institution takes the country of the same institution named before, but
+                // stays plural (it is the whole court system, not that one court).
+                let institution = || {
+                    let head = last_word(&out[i]);
+                    let one = head.strip_suffix('s').filter(|_| out[i].plural)?;
+                    window.clone().rev().find(|&j| {
+                        let a = &out[j];
+                        a.kind == MentionKind::Agent
+                            && a.country.is_some()
+                            && !a.plural
+                            && last_word(a) == one
+                            && want.iter().any(|s| a.sectors.contains(s))
+                    })
+                };
                 if let Some(j) = found {
                     copy_from(out, i, j, "definite_coref");
+                } else if let Some(j) = institution() {
+                    copy_from(out, i, j, "definite_coref");
+                    out[i].plural = true;
                 }
             }
             (MentionKind::Unknown, "pronoun") => {

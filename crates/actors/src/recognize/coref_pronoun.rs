@@ -423,6 +423,22 @@ pub(crate) fn antecedent(
         back += 1;
     }
     let (j, _) = best?;
+    // "the health minister said the dose was so high it killed him": a thing named as a
+    // subject between the actor and "it" is the nearer antecedent; it is no actor, so the
+    // pronoun names none rather than the actor further back.
+    let from = if out[j].sentence == s {
+        out[j].end
+    } else {
+        sentence_start
+    };
+    // Only the subject "it": a possessive "its" after such a clause still names the body
+    // ("Uber said the tool was used to deter passengers threatening its drivers").
+    let subject_it = text
+        .get(m.start..m.end)
+        .is_some_and(|w| w.eq_ignore_ascii_case("it"));
+    if subject_it && thing_subject(text.get(from..m.start).unwrap_or("")) {
+        return None;
+    }
     // A nearest candidate that names no country (an unknown name) wins over any farther one:
     // the pronoun stays unresolved rather than skipping to an actor it does not mean. A
     // role still waiting for the article's country ("The ministry said its envoy") is
@@ -467,6 +483,39 @@ fn in_previous(
             Some(0) => Some((j, 0)),
             _ => None,
         })
+}
+
+/// Whether `between` holds a definite noun phrase that is a clause's subject: "the", "this" or
+/// "that", one or two lower-case words, then a finite auxiliary ("the dose was", "this
+/// decision has").
+fn thing_subject(between: &str) -> bool {
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .map(str::to_string)
+        .collect();
+    let aux = |w: &str| {
+        matches!(
+            w,
+            "was" | "is" | "has" | "had" | "would" | "will" | "could" | "can" | "did" | "does"
+        )
+    };
+    let noun = |w: &str| {
+        !w.is_empty()
+            && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !listed(PERSON_ROLES, w)
+            && !aux(w)
+    };
+    (0..words.len()).any(|k| {
+        matches!(
+            words[k].as_str(),
+            "the" | "this" | "that" | "The" | "This" | "That"
+        ) && (1..=2).any(|n| {
+            words.len() > k + n + 1
+                && words[k + 1..=k + n].iter().all(|w| noun(w))
+                && aux(&words[k + n + 1])
+        })
+    })
 }
 
 /// Speech verbs whose complement's pronoun subject is usually their own subject.

@@ -55,6 +55,7 @@ pub mod named;
 pub mod owners;
 mod parts;
 mod place;
+mod relations;
 mod scan;
 mod surname;
 mod typo;
@@ -325,8 +326,12 @@ impl<'k> Recognizer<'k> {
         place::resolve_places(self, text, places, &mut out, pending_places);
         out.sort_by_key(|m| (m.start, m.end));
         owners::drop_era(text, &mut out);
+        relations::minorities(text, &mut out);
         named::correct(text, words, sents, &mut out);
         owners::unknown_bodies(&mut out);
+        relations::committees(text, &mut out);
+        relations::broadcasters(text, &mut out);
+        relations::peoples_bodies(text, &mut out);
         share_coordinated_role(text, &mut out);
         place::agents_in_places(text, &mut out);
         owners::roles_of_owners(text, &mut out);
@@ -341,6 +346,7 @@ impl<'k> Recognizer<'k> {
         typo::resolve(self.kb, &self.lex.typos, &mut out);
         context::fill_from_article(self.kb, text, &mut out, true);
         coref::propagate(&mut out);
+        relations::possessor_relations(text, &mut out);
         // Again for pronouns whose antecedent got its country from the article only now.
         named::possessed_roles(text, &mut out);
         out
