@@ -1,10 +1,10 @@
 //! Frames that say an act was not simply done: proposed ("a bill that would send aid", "plans
 //! to deploy"), asked for ("a request for legal assistance"), alleged ("allegedly attacked"),
 //! or, the other way round, done by being the purpose of an act ("rallied to protest").
-//! Read by `clause::modality`.
+//! Read by `modality::modality`.
 
-use crate::clause::POSSIBLE_AUX;
 use crate::matcher::Modality;
+use crate::modality::POSSIBLE_AUX;
 use crate::sentence::Sentence;
 use crate::syntax::{base, has_to_mark};
 

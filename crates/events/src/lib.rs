@@ -21,17 +21,22 @@
 //! ```
 #![warn(missing_docs)]
 
+mod attribution;
+mod background;
 mod clause;
 pub mod compat;
 pub mod dates;
 mod error;
 mod framing;
 mod matcher;
+mod modality;
 mod ontology;
 mod pattern;
+mod protest;
 mod repair;
 mod roles;
 mod sentence;
+mod subject;
 mod syntax;
 
 pub use error::{Error, Result};

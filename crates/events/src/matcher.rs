@@ -1,35 +1,20 @@
 //! Matching dictionary rules on a parsed sentence: triggers, constraints, roles (with control,
 //! conjunction and passive), actor resolution, negation, modality and attribution.
 
-use crate::clause::{attribution, discard_lemma, modality, negated};
+use crate::attribution::attribution;
+use crate::background::background;
+use crate::clause::{discard_lemma, negated};
+use crate::modality::modality;
+pub use crate::modality::Modality;
 use crate::ontology::{CameoCode, Ontology, PloverMode, PloverType};
 use crate::pattern::{Arg, Dictionary, Rule, TriggerKind};
+use crate::protest::protested;
 use crate::roles::{accident, condition_subject, loose_target, private_travel};
 use crate::sentence::{ActorSpan, Sentence};
 use crate::syntax::{
     actors_at, arg_words, constraint_ok, is_passive, predicate_adjective, unless_clause,
     voiced_follow,
 };
-
-/// How real the event is, as the sentence presents it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Modality {
-    /// Happened or is happening.
-    Actual,
-    /// Planned or intended ("plans to meet", "will visit", "is to meet").
-    Intent,
-    /// Expected by someone ("expect Kim to make the trip").
-    Expectation,
-    /// Threatened ("threatened to attack").
-    Threat,
-    /// Possible ("could visit", "may hold").
-    Possibility,
-    /// The content of an appeal or demand ("urged X *to cease*"); the appeal is the event.
-    Requested,
-    /// Reported as someone's allegation ("*allegedly* broke into", "is alleged to have
-    /// supplied"): coded as the act, but not established.
-    Alleged,
-}
 
 /// Who the sentence attributes the event to ("Watson said", "according to X").
 #[derive(Clone, Debug, PartialEq)]
@@ -94,6 +79,8 @@ pub enum RejectReason {
     SameActor,
     /// The clause is about sport or entertainment (the lemma that showed it).
     DiscardedDomain(String),
+    /// A toll over the years or a world war's history, not news (what showed it).
+    Background(String),
     /// A more specific rule coded this trigger.
     Superseded(String),
     /// Violence done by an accident or a force of nature, no actor (the word that showed it).
@@ -189,12 +176,16 @@ impl<'d> Matcher<'d> {
             }
             // Most specific first; the sort is stable so file order breaks ties.
             fired.sort_by_key(|r| std::cmp::Reverse(r.specificity()));
-            if let Some(lemma) = fired.first().and_then(|_| discard_lemma(s, i)) {
+            let discard = fired.first().and_then(|_| {
+                (discard_lemma(s, i).map(RejectReason::DiscardedDomain))
+                    .or_else(|| background(s, i).map(RejectReason::Background))
+            });
+            if let Some(reason) = discard {
                 for r in fired {
                     out.rejected.push(Rejected {
                         trigger: i,
                         rule: r.id.clone(),
-                        reason: RejectReason::DiscardedDomain(lemma.clone()),
+                        reason: reason.clone(),
                     });
                 }
                 continue;
@@ -305,6 +296,16 @@ impl<'d> Matcher<'d> {
                 let t = resolve(&w);
                 (!t.is_empty()).then_some((w, t))
             }) {
+                tgt = w;
+                targets = t;
+            }
+        }
+        // A protest with no target of its rule is aimed at what it protests or defies.
+        if targets.is_empty() && own_rule(rule) && rule.code.root().as_str() == "14" {
+            let w = protested(s, i);
+            let mut t = resolve(&w);
+            t.retain(|&a| !sources.iter().any(|&x| actors[x].code == actors[a].code));
+            if !t.is_empty() {
                 tgt = w;
                 targets = t;
             }

@@ -9,7 +9,8 @@
 use crate::ontology::CameoCode;
 use crate::pattern::Rel;
 use crate::sentence::{ActorSpan, Sentence};
-use crate::syntax::{base, follow, subject_of, with_conjuncts};
+use crate::subject::{subject_of, with_conjuncts};
+use crate::syntax::{base, follow};
 
 /// Verbs whose subject reacts to, asks for, reports on or undergoes the event a noun names,
 /// rather than doing it: "X condemned the arrest", "X demanded the release of Y", "X faced

@@ -609,6 +609,7 @@ fn reject_text(r: &RejectReason) -> String {
         RejectReason::NoTargetActor => "no_target_actor".into(),
         RejectReason::SameActor => "same_actor".into(),
         RejectReason::DiscardedDomain(l) => format!("discarded_domain ({l})"),
+        RejectReason::Background(w) => format!("background ({w})"),
         RejectReason::Superseded(by) => format!("superseded by {by}"),
         RejectReason::Accident(w) => format!("accident ({w})"),
         RejectReason::PrivateTravel => "private_travel".into(),
