@@ -12,13 +12,16 @@ use crate::common::{actor, code, codes, has, sent, summary, t};
 
 const SET: &str = include_str!("lexicon_general.tsv");
 
-/// Lines that must pass (of 183). Measured with the shipped model: 134 of 182 at the start of
-/// the sixth round (HEAD a612e40), 161 of 183 after its rules; the floor leaves room for a
-/// parser retrain to move a few lines. A lexicon change that loses lines fails here.
-const FLOOR: usize = 155;
+/// Lines that must pass (of 262). Measured with the shipped model: 134 of 182 at the start of
+/// the sixth round (HEAD a612e40), 161 of 183 after its rules; 164 of 183 at the start of the
+/// eighth round (HEAD c4b1cfa), whose 64 new lines (groups "TYPE/n", written before its rules)
+/// passed 40 and whose 14 new guard lines passed 5; 238 of 262 after its rules. The floor leaves
+/// room for a parser retrain to move a few lines. A lexicon change that loses lines fails here.
+const FLOOR: usize = 232;
 
-/// Guard lines (sense checks, 12) that must pass: a wrong sense coded is worse than a miss.
-const GUARD_FLOOR: usize = 11;
+/// Negative guard lines (sense checks, 19 of them: no event of that code) that must pass: a
+/// wrong sense coded is worse than a miss.
+const GUARD_FLOOR: usize = 18;
 
 struct Case<'a> {
     group: &'a str,
@@ -68,7 +71,7 @@ fn coded(p: &Pipeline, sentence: &str) -> Vec<String> {
 fn lexicon_general_check_set() {
     let p = Pipeline::new(&PipelineOptions::default()).expect("pipeline loads");
     let cases = cases();
-    assert!(cases.len() >= 170, "check set lost lines: {}", cases.len());
+    assert!(cases.len() >= 262, "check set lost lines: {}", cases.len());
     let mut groups: Vec<(&str, usize, usize)> = Vec::new();
     let (mut passed, mut guards_passed) = (0, 0);
     for c in &cases {
