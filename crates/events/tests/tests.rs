@@ -1,5 +1,6 @@
 //! Integration tests for sitrep-events (one binary; see STYLE.md 2.5).
 
+mod blind_sets;
 mod common;
 mod compat_suite;
 mod dictionary;
