@@ -62,12 +62,20 @@ pub fn mention<'a>(ms: &'a [Mention], text: &str) -> &'a Mention {
         .unwrap_or_else(|| panic!("no mention {text:?} in {ms:#?}"))
 }
 
+/// The mention whose text is exactly `text`.
+pub fn with_text<'a>(ms: &'a [Mention], text: &str) -> &'a Mention {
+    ms.iter()
+        .find(|m| m.text == text)
+        .unwrap_or_else(|| panic!("no mention {text:?} in {ms:#?}"))
+}
+
 /// The code of [`mention`].
 pub fn mention_code(ms: &[Mention], text: &str) -> Option<String> {
     mention(ms, text).code.clone()
 }
 
-fn run_on(text: &str, date: PartialDate) -> Vec<Mention> {
+/// Recognises `text` untagged, without places, as of `date`.
+pub fn run_on(text: &str, date: PartialDate) -> Vec<Mention> {
     let kb = Kb::builtin().expect("KB loads");
     let rec = Recognizer::new(kb);
     let (w, s) = words(text);

@@ -3,7 +3,7 @@
 //! and venues, groups named after their backer, companies, roles from elsewhere, "former",
 //! roles owned by a possessive pronoun, and definite roles that name another office.
 
-use crate::recognize::recognize_tagged;
+use crate::recognize::{recognize_tagged, with_text};
 use sitrep_actors::recognize::{Mention, MentionKind, NoPlaces, Pos};
 
 fn run(text: &str) -> Vec<Mention> {
@@ -13,12 +13,6 @@ fn run(text: &str) -> Vec<Mention> {
 /// Recognises `text` with the given words (by their text) tagged as `pos`.
 fn run_tagged(text: &str, tags: &[(&str, Pos)]) -> Vec<Mention> {
     recognize_tagged(text, tags, &NoPlaces)
-}
-
-fn with_text<'a>(ms: &'a [Mention], text: &str) -> &'a Mention {
-    ms.iter()
-        .find(|m| m.text == text)
-        .unwrap_or_else(|| panic!("no mention {text:?} in {ms:#?}"))
 }
 
 /// The codes every mention acts under, as the pipeline reads them (a place: its country).

@@ -2,22 +2,12 @@
 //! named by two states' words, legislative committees, broadcasters, a person's allies and
 //! critics, titled definite roles, plural institutions and "it" after a thing.
 
-use crate::recognize::words;
-use sitrep_actors::kb::{Kb, PartialDate};
-use sitrep_actors::recognize::{Mention, MentionKind, NoPlaces, Recognizer, Scratch};
+use crate::recognize::{run_on, with_text};
+use sitrep_actors::kb::PartialDate;
+use sitrep_actors::recognize::{Mention, MentionKind};
 
 fn run(text: &str) -> Vec<Mention> {
-    let kb = Kb::builtin().expect("KB loads");
-    let rec = Recognizer::new(kb);
-    let (w, s) = words(text);
-    let date = PartialDate::ymd(2017, 3, 1);
-    rec.recognize(text, &w, &s, date, &NoPlaces, &mut Scratch::default())
-}
-
-fn with_text<'a>(ms: &'a [Mention], text: &str) -> &'a Mention {
-    ms.iter()
-        .find(|m| m.text == text)
-        .unwrap_or_else(|| panic!("no mention {text:?} in {ms:#?}"))
+    run_on(text, PartialDate::ymd(2017, 3, 1))
 }
 
 #[test]

@@ -2,22 +2,12 @@
 //! "ROLE of COUNTRY", partially recognised entities (PLOVER PRE), regions the gazetteer
 //! lacks, place names that contain a country word, and the capitals rule for short acronyms.
 
-use crate::recognize::words;
+use crate::recognize::{run_on, with_text, words};
 use sitrep_actors::kb::{Kb, PartialDate};
 use sitrep_actors::recognize::{Mention, MentionKind, NoPlaces, Recognizer, Scratch};
 
 fn run(text: &str) -> Vec<Mention> {
-    let kb = Kb::builtin().expect("KB loads");
-    let rec = Recognizer::new(kb);
-    let (w, s) = words(text);
-    let date = PartialDate::ymd(2024, 3, 1);
-    rec.recognize(text, &w, &s, date, &NoPlaces, &mut Scratch::default())
-}
-
-fn with_text<'a>(ms: &'a [Mention], text: &str) -> &'a Mention {
-    ms.iter()
-        .find(|m| m.text == text)
-        .unwrap_or_else(|| panic!("no mention {text:?} in {ms:#?}"))
+    run_on(text, PartialDate::ymd(2024, 3, 1))
 }
 
 #[test]
@@ -114,13 +104,6 @@ fn rules_reported_speech_sentence_keeps_both_actors() {
     assert_eq!(with_text(&ms, "Israel").code.as_deref(), Some("ISR"));
 }
 
-fn run_at(text: &str, date: PartialDate) -> Vec<Mention> {
-    let kb = Kb::builtin().expect("KB loads");
-    let rec = Recognizer::new(kb);
-    let (w, s) = words(text);
-    rec.recognize(text, &w, &s, date, &NoPlaces, &mut Scratch::default())
-}
-
 #[test]
 fn rules_peoples_give_a_country_chosen_by_the_article() {
     let ms = run("Karen guerrillas attacked a base . Tamils protested .");
@@ -197,7 +180,7 @@ fn rules_bare_surname_after_an_office_title() {
 
 #[test]
 fn rules_offices_filled_by_the_audit_have_dated_holders() {
-    let ms = run_at(
+    let ms = run_on(
         "Prime Minister Leszek Miller met Foreign Minister Espen Barth Eide .",
         PartialDate::ymd(2003, 3, 1),
     );
@@ -205,7 +188,7 @@ fn rules_offices_filled_by_the_audit_have_dated_holders() {
     assert_eq!(m.code.as_deref(), Some("POLGOV"));
     assert_eq!(m.role.as_ref().map(|r| r.role), Some("head_of_government"));
     // Barth Eide held no office in 2003; in 2013 he was foreign minister.
-    let ms = run_at("Espen Barth Eide spoke .", PartialDate::ymd(2013, 1, 10));
+    let ms = run_on("Espen Barth Eide spoke .", PartialDate::ymd(2013, 1, 10));
     let m = with_text(&ms, "Espen Barth Eide");
     assert_eq!(m.role.as_ref().map(|r| r.role), Some("foreign_minister"));
     assert_eq!(m.country.as_deref(), Some("NOR"));
@@ -350,12 +333,12 @@ fn rules_ethnic_groups_live_where_the_story_is() {
 
 #[test]
 fn rules_the_taliban_govern_from_august_2021() {
-    let ms = run_at("The Taliban attacked .", PartialDate::ymd(2010, 5, 1));
+    let ms = run_on("The Taliban attacked .", PartialDate::ymd(2010, 5, 1));
     assert_eq!(
         with_text(&ms, "The Taliban").code.as_deref(),
         Some("AFGREB")
     );
-    let ms = run_at("The Taliban banned it .", PartialDate::ymd(2023, 5, 1));
+    let ms = run_on("The Taliban banned it .", PartialDate::ymd(2023, 5, 1));
     let m = with_text(&ms, "The Taliban");
     assert_eq!(
         (m.code.as_deref(), m.plover_sector.as_deref()),
@@ -368,19 +351,19 @@ fn rules_a_surname_alone_is_the_one_office_holder_of_that_name() {
     // Only the full name is in the KB's variants; the surname alone finds the dated holder
     // when the story is about his country.
     let text = "Iraqi officials said Sudani met envoys .";
-    let ms = run_at(text, PartialDate::ymd(2023, 6, 1));
+    let ms = run_on(text, PartialDate::ymd(2023, 6, 1));
     let m = with_text(&ms, "Sudani");
     assert_eq!(m.code.as_deref(), Some("IRQGOV"), "{m:?}");
     assert_eq!(m.role.as_ref().map(|r| r.role), Some("head_of_government"));
     // Before he took office the surname names nobody.
-    let ms = run_at(text, PartialDate::ymd(2015, 6, 1));
+    let ms = run_on(text, PartialDate::ymd(2015, 6, 1));
     assert_eq!(with_text(&ms, "Sudani").country, None);
     // Nor in a story that does not name Iraq.
-    let ms = run_at("Sudani met envoys .", PartialDate::ymd(2023, 6, 1));
+    let ms = run_on("Sudani met envoys .", PartialDate::ymd(2023, 6, 1));
     assert!(ms.iter().all(|m| m.country.is_none()), "{ms:#?}");
     // Nor when the story introduced another bearer of the surname (here US senator Chris
     // Murphy is in office, but the story is about someone else).
-    let ms = run_at(
+    let ms = run_on(
         "Eoghan Murphy spoke . Murphy met US envoys .",
         PartialDate::ymd(2017, 1, 27),
     );
@@ -393,7 +376,7 @@ fn rules_a_surname_alone_is_the_one_office_holder_of_that_name() {
 
 #[test]
 fn rules_titles_without_names_and_former_officials() {
-    let ms = run_at(
+    let ms = run_on(
         "Egypt's president met the Iraqi foreign minister and a former Iraqi prime minister .",
         PartialDate::ymd(2023, 6, 1),
     );

@@ -93,3 +93,101 @@ pub fn codes(r: &MatchResult) -> Vec<String> {
 pub fn has(codes: &[String], prefix: &str) -> bool {
     codes.iter().any(|c| c.starts_with(prefix))
 }
+
+/// One line of a check-set file (`EXPECT<TAB>sentence`; see `lexicon_general.tsv`).
+struct Case<'a> {
+    group: &'a str,
+    negative: bool,
+    prefixes: Vec<&'a str>,
+    sentence: &'a str,
+}
+
+fn cases(set: &str) -> Vec<Case<'_>> {
+    let mut group = "";
+    let mut out = Vec::new();
+    for line in set.lines() {
+        if let Some(g) = line.strip_prefix("## ") {
+            group = g.trim();
+            continue;
+        }
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (expect, sentence) = line.split_once('\t').expect("EXPECT<TAB>sentence");
+        let negative = expect.starts_with('!');
+        out.push(Case {
+            group,
+            negative,
+            prefixes: expect.trim_start_matches('!').split('|').collect(),
+            sentence,
+        });
+    }
+    out
+}
+
+/// The CAMEO codes the coder gives one sentence. A headline (no final stop) is followed by a
+/// neutral body line, as a title is in an article, so the extractor keeps it.
+fn coded(p: &sitrep_pipeline::Pipeline, sentence: &str) -> Vec<String> {
+    let text = if sentence.ends_with(['.', '?', '!', '"']) {
+        sentence.to_string()
+    } else {
+        format!("{sentence}\n\nNo further details were given on the day.")
+    };
+    p.code_text("check", &text, None)
+        .into_iter()
+        .map(|e| e.cameo.code)
+        .collect()
+}
+
+/// Runs a check-set file through the whole coder (as `sitrep code` runs it) and prints the
+/// failures and the per-group counts (`--nocapture`). A line passes when some event of the
+/// sentence has a code starting with one of its prefixes, or, for a guard (`!`), when none has.
+/// Asserts that the file still has `min_lines` lines, that at least `floor` pass and that at
+/// least `guard_floor` guard lines pass.
+pub fn check_set_holds(set: &str, min_lines: usize, floor: usize, guard_floor: usize) {
+    let p = sitrep_pipeline::Pipeline::new(&sitrep_pipeline::PipelineOptions::default())
+        .expect("pipeline loads");
+    let cases = cases(set);
+    let mut groups: Vec<(&str, usize, usize)> = Vec::new();
+    let (mut passed, mut guards_passed) = (0, 0);
+    for c in &cases {
+        let got = coded(&p, c.sentence);
+        let hit = got
+            .iter()
+            .any(|code| c.prefixes.iter().any(|pre| code.starts_with(pre)));
+        let ok = hit != c.negative;
+        if !ok {
+            println!(
+                "FAIL {} {:?}: {} -> {:?}",
+                c.group, c.prefixes, c.sentence, got
+            );
+        }
+        match groups.iter_mut().find(|g| g.0 == c.group) {
+            Some(g) => {
+                g.1 += usize::from(ok);
+                g.2 += 1;
+            }
+            None => groups.push((c.group, usize::from(ok), 1)),
+        }
+        passed += usize::from(ok);
+        guards_passed += usize::from(ok && c.negative);
+    }
+    for (g, ok, n) in &groups {
+        println!("{g:10} {ok}/{n}");
+    }
+    println!("all {passed}/{}", cases.len());
+    assert!(
+        cases.len() >= min_lines,
+        "check set lost lines: {}",
+        cases.len()
+    );
+    assert!(
+        passed >= floor,
+        "check set: {passed}/{} passed, floor {floor}",
+        cases.len()
+    );
+    assert!(
+        guards_passed >= guard_floor,
+        "sense guards: {guards_passed} passed, floor {guard_floor}"
+    );
+}

@@ -6,9 +6,7 @@
 //! can fail for a parse or an actor as well as for the lexicon: the test asserts a floor of
 //! lines passed, not every line, and prints the failures with `--nocapture`.
 
-use sitrep_pipeline::{Pipeline, PipelineOptions};
-
-use crate::common::{actor, code, codes, has, sent, summary, t};
+use crate::common::{actor, check_set_holds, code, codes, has, sent, summary, t};
 
 const SET: &str = include_str!("lexicon_general.tsv");
 
@@ -23,92 +21,9 @@ const FLOOR: usize = 232;
 /// wrong sense coded is worse than a miss.
 const GUARD_FLOOR: usize = 18;
 
-struct Case<'a> {
-    group: &'a str,
-    negative: bool,
-    prefixes: Vec<&'a str>,
-    sentence: &'a str,
-}
-
-fn cases() -> Vec<Case<'static>> {
-    let mut group = "";
-    let mut out = Vec::new();
-    for line in SET.lines() {
-        if let Some(g) = line.strip_prefix("## ") {
-            group = g.trim();
-            continue;
-        }
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (expect, sentence) = line.split_once('\t').expect("EXPECT<TAB>sentence");
-        let negative = expect.starts_with('!');
-        out.push(Case {
-            group,
-            negative,
-            prefixes: expect.trim_start_matches('!').split('|').collect(),
-            sentence,
-        });
-    }
-    out
-}
-
-/// The CAMEO codes the coder gives one sentence. A headline (no final stop) is followed by a
-/// neutral body line, as a title is in an article, so the extractor keeps it.
-fn coded(p: &Pipeline, sentence: &str) -> Vec<String> {
-    let text = if sentence.ends_with(['.', '?', '!', '"']) {
-        sentence.to_string()
-    } else {
-        format!("{sentence}\n\nNo further details were given on the day.")
-    };
-    p.code_text("check", &text, None)
-        .into_iter()
-        .map(|e| e.cameo.code)
-        .collect()
-}
-
 #[test]
 fn lexicon_general_check_set() {
-    let p = Pipeline::new(&PipelineOptions::default()).expect("pipeline loads");
-    let cases = cases();
-    assert!(cases.len() >= 262, "check set lost lines: {}", cases.len());
-    let mut groups: Vec<(&str, usize, usize)> = Vec::new();
-    let (mut passed, mut guards_passed) = (0, 0);
-    for c in &cases {
-        let got = coded(&p, c.sentence);
-        let hit = got
-            .iter()
-            .any(|code| c.prefixes.iter().any(|pre| code.starts_with(pre)));
-        let ok = hit != c.negative;
-        if !ok {
-            println!(
-                "FAIL {} {:?}: {} -> {:?}",
-                c.group, c.prefixes, c.sentence, got
-            );
-        }
-        match groups.iter_mut().find(|g| g.0 == c.group) {
-            Some(g) => {
-                g.1 += usize::from(ok);
-                g.2 += 1;
-            }
-            None => groups.push((c.group, usize::from(ok), 1)),
-        }
-        passed += usize::from(ok);
-        guards_passed += usize::from(ok && c.negative);
-    }
-    for (g, ok, n) in &groups {
-        println!("{g:10} {ok}/{n}");
-    }
-    println!("all {passed}/{}", cases.len());
-    assert!(
-        passed >= FLOOR,
-        "check set: {passed}/{} passed, floor {FLOOR}",
-        cases.len()
-    );
-    assert!(
-        guards_passed >= GUARD_FLOOR,
-        "sense guards: {guards_passed} passed, floor {GUARD_FLOOR}"
-    );
+    check_set_holds(SET, 262, FLOOR, GUARD_FLOOR);
 }
 
 // The sixth round's classes on hand-written parses (independent of the shipped parser).
