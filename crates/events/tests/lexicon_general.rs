@@ -10,20 +10,22 @@ use crate::common::{actor, check_set_holds, code, codes, has, sent, summary, t};
 
 const SET: &str = include_str!("lexicon_general.tsv");
 
-/// Lines that must pass (of 262). Measured with the shipped model: 134 of 182 at the start of
+/// Lines that must pass (of 269). Measured with the shipped model: 134 of 182 at the start of
 /// the sixth round (HEAD a612e40), 161 of 183 after its rules; 164 of 183 at the start of the
 /// eighth round (HEAD c4b1cfa), whose 64 new lines (groups "TYPE/n", written before its rules)
-/// passed 40 and whose 14 new guard lines passed 5; 238 of 262 after its rules. The floor leaves
-/// room for a parser retrain to move a few lines. A lexicon change that loses lines fails here.
-const FLOOR: usize = 232;
+/// passed 40 and whose 14 new guard lines passed 5; 238 of 262 after its rules; 245 of 269 with
+/// the lead's seven lines on threats described rather than made ("GUARD/lead8"). The floor
+/// leaves room for a parser retrain to move a few lines. A lexicon change that loses lines
+/// fails here.
+const FLOOR: usize = 239;
 
-/// Negative guard lines (sense checks, 19 of them: no event of that code) that must pass: a
+/// Negative guard lines (sense checks, 24 of them: no event of that code) that must pass: a
 /// wrong sense coded is worse than a miss.
-const GUARD_FLOOR: usize = 18;
+const GUARD_FLOOR: usize = 22;
 
 #[test]
 fn lexicon_general_check_set() {
-    check_set_holds(SET, 262, FLOOR, GUARD_FLOOR);
+    check_set_holds(SET, 269, FLOOR, GUARD_FLOOR);
 }
 
 // The sixth round's classes on hand-written parses (independent of the shipped parser).
