@@ -5,7 +5,7 @@
 //! history. Both are read from the trigger's own dependents, two steps down at most.
 
 use crate::sentence::Sentence;
-use crate::syntax::base;
+use crate::syntax::{base, has_case};
 
 /// Nouns that name a count of people or things on their own ("thousands have been killed").
 const COUNT_NOUNS: &[&str] = &[
@@ -38,12 +38,9 @@ pub(crate) fn background(s: &Sentence, trig: usize) -> Option<String> {
 /// A counted patient and a "since" span from a year or an era: "four million have been killed
 /// since 1990", "has killed thousands since the revolution".
 fn counted_toll(s: &Sentence, trig: usize) -> bool {
-    let since_era = s.children(trig).any(|c| {
-        base(&s.words[c].deprel) == "obl"
-            && s.children(c)
-                .any(|m| s.words[m].deprel == "case" && s.words[m].lemma == "since")
-            && era(s, c)
-    });
+    let since_era = s
+        .children(trig)
+        .any(|c| base(&s.words[c].deprel) == "obl" && has_case(s, c, &["since"]) && era(s, c));
     let counted = s
         .children(trig)
         .any(|c| matches!(s.words[c].deprel.as_str(), "nsubj:pass" | "obj") && counted_noun(s, c));

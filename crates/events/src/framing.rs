@@ -6,7 +6,7 @@
 use crate::matcher::Modality;
 use crate::modality::POSSIBLE_AUX;
 use crate::sentence::Sentence;
-use crate::syntax::{base, has_to_mark};
+use crate::syntax::{base, has_case, has_to_mark};
 
 /// Adverbs that report an act as someone's allegation ("Russian hackers *allegedly* broke
 /// into ..."): told, not established. "reportedly" is not here: news uses it for acts it takes
@@ -80,9 +80,7 @@ pub(crate) fn proposed_or_asked(s: &Sentence, trig: usize) -> Option<Modality> {
     if s.words[trig].upos != "NOUN" {
         return None;
     }
-    let for_case = s
-        .children(trig)
-        .any(|c| s.words[c].deprel == "case" && s.words[c].lemma == "for");
+    let for_case = has_case(s, trig, &["for"]);
     if !for_case {
         return None;
     }

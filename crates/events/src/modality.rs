@@ -8,7 +8,7 @@ use crate::framing::{
     PURPOSE_IS_ACT,
 };
 use crate::sentence::Sentence;
-use crate::syntax::{base, has_to_mark, MAX_DEPTH};
+use crate::syntax::{base, has_case, has_to_mark, MAX_DEPTH};
 
 /// How real the event is, as the sentence presents it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -356,9 +356,7 @@ fn near_to(s: &Sentence, w: usize, g: usize) -> bool {
 /// A noun in an "in" phrase with a possessive ("in *their* offensive", "in its war"): the
 /// possessor's activity under way, which the governing verb helps or joins.
 fn ongoing_own_activity(s: &Sentence, n: usize) -> bool {
-    let case_in = s
-        .children(n)
-        .any(|c| s.words[c].deprel == "case" && s.words[c].lemma == "in");
+    let case_in = has_case(s, n, &["in"]);
     let possessed = s
         .children(n)
         .any(|c| s.words[c].deprel == "nmod:poss" && s.words[c].upos == "PRON");

@@ -4,7 +4,7 @@
 //! of" or "in defiance of" ("blocked streets *in defiance of* Chinese authorities").
 
 use crate::sentence::Sentence;
-use crate::syntax::{base, has_to_mark};
+use crate::syntax::{base, has_case, has_to_mark};
 
 /// Verbs of a purpose clause that name the protest's object.
 const PURPOSE: &[&str] = &["protest", "denounce", "condemn", "oppose", "decry", "defy"];
@@ -35,26 +35,21 @@ pub(crate) fn protested(s: &Sentence, trig: usize) -> Vec<usize> {
             if purpose && has_to_mark(s, c) && PURPOSE.contains(&lemma) {
                 out.extend(s.children(c).filter(|&o| {
                     let r = base(&s.words[o].deprel);
-                    r == "obj" || (r == "obl" && case_of(s, o, &["against", "at", "over"]))
+                    r == "obj" || (r == "obl" && has_case(s, o, &["against", "at", "over"]))
                 }));
-            } else if matches!(rel, "obl" | "nmod") && case_of(s, c, &["against"]) {
+            } else if matches!(rel, "obl" | "nmod") && has_case(s, c, &["against"]) {
                 out.push(c);
             } else if matches!(rel, "obl" | "nmod")
                 && STANCE.contains(&lemma)
-                && case_of(s, c, &["in"])
+                && has_case(s, c, &["in"])
             {
                 out.extend(s.children(c).filter(|&o| {
-                    base(&s.words[o].deprel) == "nmod" && case_of(s, o, &["of", "against", "at"])
+                    base(&s.words[o].deprel) == "nmod" && has_case(s, o, &["of", "against", "at"])
                 }));
             }
         }
     }
     out
-}
-
-fn case_of(s: &Sentence, w: usize, cases: &[&str]) -> bool {
-    s.children(w)
-        .any(|c| s.words[c].deprel == "case" && cases.contains(&s.words[c].lemma.as_str()))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::ontology::CameoCode;
 use crate::pattern::Rel;
 use crate::sentence::{ActorSpan, Sentence};
 use crate::subject::{subject_of, with_conjuncts};
-use crate::syntax::{base, follow};
+use crate::syntax::{base, follow, has_case};
 
 /// Verbs whose subject reacts to, asks for, reports on or undergoes the event a noun names,
 /// rather than doing it: "X condemned the arrest", "X demanded the release of Y", "X faced
@@ -531,9 +531,7 @@ pub(crate) fn named_by_what(s: &Sentence, w: usize) -> Vec<usize> {
         })
         .flat_map(|v| {
             s.children(v).filter(|&c| {
-                let as_phrase = s
-                    .children(c)
-                    .any(|k| s.words[k].deprel == "case" && s.words[k].lemma == "as");
+                let as_phrase = has_case(s, c, &["as"]);
                 (matches!(base(&s.words[c].deprel), "obj" | "xcomp")
                     || base(&s.words[c].deprel) == "obl" && as_phrase)
                     && !matches!(s.words[c].upos.as_str(), "PRON" | "ADV")

@@ -295,6 +295,12 @@ pub(crate) fn actors_at(s: &Sentence, actors: &[ActorSpan], w: usize) -> Vec<usi
     found
 }
 
+/// Whether word `w` has a `case` dependent with one of `cases` as lemma ("*against* the army").
+pub(crate) fn has_case(s: &Sentence, w: usize, cases: &[&str]) -> bool {
+    s.children(w)
+        .any(|c| s.words[c].deprel == "case" && cases.contains(&s.words[c].lemma.as_str()))
+}
+
 fn is_pronoun(s: &Sentence, w: usize) -> bool {
     s.words[w].upos == "PRON"
         && (matches!(
