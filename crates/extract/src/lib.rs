@@ -13,7 +13,8 @@ mod lang;
 pub mod normalize;
 
 use sitrep_doc::{
-    content_id, Document, Dropped, Meta, Origin, PayloadKind, RawRecord, Skip, SkipReason,
+    content_id, Document, DropReason, Dropped, Meta, Origin, PayloadKind, RawRecord, Skip,
+    SkipReason,
 };
 
 /// What a path (html or flat) produced, before ids and hints are merged in.
@@ -100,6 +101,18 @@ impl Extractor {
         if h.site.is_some() {
             ex.meta.site = h.site.clone();
         }
+        // A plain-text record that is one headline-like line (a JSONL row holding only a
+        // headline, a wire flash) has its line taken as the title and nothing left for the
+        // body; the headline is the article then, not a record to skip.
+        if rec.payload.kind == PayloadKind::Text && ex.text.trim().is_empty() {
+            if let Some(t) = ex.meta.title.clone().filter(|t| !t.trim().is_empty()) {
+                ex.notes
+                    .push("no body besides the title: the title is coded as the text".into());
+                ex.dropped
+                    .retain(|d| !(d.reason == DropReason::Title && d.text == t));
+                ex.text = t;
+            }
+        }
         if ex.meta.language.is_none() {
             ex.meta.language = lang::detect(&ex.text);
         }
@@ -155,5 +168,25 @@ mod tests {
             assert_eq!((skip.reason, skip.record), (reason, Some(3)));
             assert!(!skip.detail.is_empty(), "{skip:?}");
         }
+    }
+
+    /// Regression: a record holding only a headline-like line (no final stop, ending in a
+    /// quote) was taken whole as the title and skipped as `no_text`.
+    #[test]
+    fn headline_only_record_is_coded_as_its_text() {
+        let ex = Extractor::new(ExtractOptions::default());
+        let line = "Algeria cuts diplomatic ties with Morocco, citing \"hostile actions\"";
+        let doc = ex.extract(record(line.as_bytes())).expect("not a skip");
+        assert_eq!(doc.text, line);
+        assert!(
+            doc.dropped.iter().all(|d| d.text != line),
+            "{:?}",
+            doc.dropped
+        );
+        assert!(
+            doc.notes.iter().any(|n| n.contains("title")),
+            "{:?}",
+            doc.notes
+        );
     }
 }
