@@ -130,3 +130,42 @@ fn eval_subcommands_still_parse() {
         .unwrap();
     assert!(out.status.success());
 }
+
+/// The event suites' headline figures, each with a floor a little under what HEAD measures
+/// (`sitrep eval --json`; closing notes give the figures), so that a change that loses
+/// PETRARCH records, PLOVER types or actors, or TABARI triples fails CI instead of passing
+/// unnoticed. PLOVER's dev half is tuned on; its test half is reported, never tuned on.
+#[test]
+fn eval_json_event_suites_hold_their_floors() {
+    let Some(shared) = shared() else { return };
+    let out = sitrep()
+        .args(["eval", "--json", "--shared"])
+        .arg(&shared)
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let num = |path: &[&str]| -> f64 {
+        let mut x = &v;
+        for k in path {
+            x = &x[*k];
+        }
+        x.as_f64()
+            .unwrap_or_else(|| panic!("{path:?} missing in {v}"))
+    };
+    let floors: [(&[&str], f64); 8] = [
+        (&["petrarch", "exact"], 171.0),
+        (&["tabari", "precision"], 0.63),
+        (&["tabari", "recall"], 0.41),
+        (&["plover", "dev_event_type_accuracy"], 0.73),
+        (&["plover", "test_event_type_accuracy"], 0.48),
+        (&["plover", "dev_actor_country_f1"], 0.80),
+        (&["plover", "test_actor_country_f1"], 0.56),
+        (&["seed", "matched"], 6.0),
+    ];
+    for (path, floor) in floors {
+        let got = num(path);
+        assert!(got >= floor, "{path:?} = {got} under its floor {floor}");
+    }
+    assert_eq!(num(&["seed", "forbidden"]), 0.0);
+}
