@@ -49,7 +49,7 @@ sitrep query --db events.db --source RUS --target PRK")]
     Query(crate::args_store::QueryArgs),
     /// Event counts in a store by day, dyad and CAMEO code.
     Stats(crate::args_store::StatsArgs),
-    /// Export a store as GDELT 2.0 Events TSV or PLOVER JSONL.
+    /// Export a store as GDELT 2.0 Events TSV, PLOVER JSONL or Parquet.
     Export(crate::args_store::ExportArgs),
     /// Serve a store over an HTTP JSON API (OpenAPI at /api/openapi.json) and the dashboard.
     #[command(after_long_help = "Example:\n  sitrep serve --db events.db\n  \

@@ -168,7 +168,7 @@ fn rss_mb() -> Option<f64> {
 /// Load cost and lookup speed. Run alone, in release:
 /// `cargo test -p sitrep-places --release --test tests shared_lookup_speed -- --ignored --nocapture`
 #[test]
-#[ignore]
+#[ignore = "a speed report: run alone, in release"]
 fn shared_lookup_speed() {
     let Some(rows) = shared_rows("shared_lookup_speed") else {
         return;
@@ -209,7 +209,7 @@ fn shared_lookup_speed() {
 /// (no mention filter is applied). Run alone, in release:
 /// `cargo test -p sitrep-places --release --test tests shared_probe_throughput -- --ignored --nocapture`
 #[test]
-#[ignore]
+#[ignore = "a speed report: run alone, in release"]
 fn shared_probe_throughput() {
     let Some(shared) = shared_or_skip("shared_probe_throughput") else {
         return;
