@@ -14,10 +14,11 @@ const SET: &str = include_str!("lexicon_general.tsv");
 /// the sixth round (HEAD a612e40), 161 of 183 after its rules; 164 of 183 at the start of the
 /// eighth round (HEAD c4b1cfa), whose 64 new lines (groups "TYPE/n", written before its rules)
 /// passed 40 and whose 14 new guard lines passed 5; 238 of 262 after its rules; 245 of 269 with
-/// the lead's seven lines on threats described rather than made ("GUARD/lead8"). The floor
-/// leaves room for a parser retrain to move a few lines. A lexicon change that loses lines
-/// fails here.
-const FLOOR: usize = 239;
+/// the lead's seven lines on threats described rather than made ("GUARD/lead8"); 245 at the
+/// start of session 9 (HEAD 4fdd59d) and 251 with that session's tree (tagger and matcher work
+/// not yet committed then; the session 9 wording rules move no line). The floor leaves room
+/// for a parser retrain to move a few lines. A lexicon change that loses lines fails here.
+const FLOOR: usize = 241;
 
 /// Negative guard lines (sense checks, 24 of them: no event of that code) that must pass: a
 /// wrong sense coded is worse than a miss.

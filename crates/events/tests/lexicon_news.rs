@@ -13,9 +13,10 @@ use crate::common::{actor, check_set_holds, code, codes, has, sent, summary, t};
 const SET: &str = include_str!("lexicon_news.tsv");
 
 /// Lines that must pass (of 75). Measured with the shipped model: 21 before the session 8
-/// news-breadth rules, 52 after them; the floor leaves room for a parser retrain. Most lines
-/// still failing fail for the parse or the actors (see the report of that session).
-const FLOOR: usize = 48;
+/// news-breadth rules, 52 after them, 53 at the start of session 9 (HEAD 4fdd59d) and 56 with
+/// that session's tree (the session 9 wording rules move no line); the floor leaves room for
+/// a parser retrain. Most lines still failing fail for the parse or the actors.
+const FLOOR: usize = 50;
 
 /// Guard lines that must pass; the guards that need a matcher or a sense change outside this
 /// section's rules (a product launched "at an event", a sports score, a counterfactual "if")

@@ -12,6 +12,7 @@ mod lexicon_guard;
 mod lexicon_news;
 mod lexicon_round8;
 mod lexicon_sense;
+mod lexicon_wording;
 mod matcher;
 mod ontology_shared;
 mod robust;
