@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod beam;
+pub mod clause;
 pub mod conllu;
 pub mod error;
 pub mod eval;

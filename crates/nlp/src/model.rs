@@ -238,7 +238,7 @@ impl Model {
         } else {
             Weights::from_rows(fwd.n_classes(), 1.0, vec![])
         };
-        let tagger = Tagger { fwd, rev };
+        let tagger = Tagger::new(fwd, rev).with_roles(&tags);
         let parser = r.weights()?;
         let exceptions = r.map(|r| r.str())?;
         let rules = r.map(|r| Ok((r.u8()?, r.str()?)))?;
@@ -423,10 +423,10 @@ mod tests {
             labels: vec!["root".into()],
             root: 0,
             beam: 4,
-            tagger: Tagger {
-                fwd: Weights::from_rows(1, 1.0, vec![]),
-                rev: Weights::from_rows(1, 1.0, vec![]),
-            },
+            tagger: Tagger::new(
+                Weights::from_rows(1, 1.0, vec![]),
+                Weights::from_rows(1, 1.0, vec![]),
+            ),
             parser: Weights::from_rows(3, 1.0, vec![]),
             lemmatizer: Lemmatizer::default(),
             lexicon: Lexicon::default(),

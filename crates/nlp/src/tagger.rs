@@ -9,6 +9,7 @@
 //! sum is more accurate than either (EWT dev UPOS 95.00 and 95.04 alone, 95.18 summed; Shen et
 //! al. 2007 get the same effect from one bidirectional model).
 
+use crate::clause::{self, FREE};
 use crate::hash::{key, Rng};
 use crate::lex::{Lex, PAD};
 use crate::perceptron::{Score, Trainer, Weights};
@@ -85,9 +86,30 @@ pub struct Tagger {
     pub fwd: Weights,
     /// Right-to-left weights.
     pub rev: Weights,
+    /// What each class means to the clause repair ([`clause`]); empty (as after training)
+    /// turns the repair off. Set from the tag names by [`Tagger::with_roles`].
+    pub roles: Vec<u8>,
+    /// Largest score gap the clause repair closes ([`clause::MAX_MARGIN`] by default).
+    pub repair_margin: f32,
 }
 
 impl Tagger {
+    /// Both tables, without the clause repair.
+    pub fn new(fwd: Weights, rev: Weights) -> Tagger {
+        Tagger {
+            fwd,
+            rev,
+            roles: Vec::new(),
+            repair_margin: clause::MAX_MARGIN,
+        }
+    }
+
+    /// This tagger with the clause repair on, given each class's (UPOS, XPOS).
+    pub fn with_roles(mut self, tags: &[(String, String)]) -> Tagger {
+        self.roles = tags.iter().map(|(u, x)| clause::role(u, x)).collect();
+        self
+    }
+
     /// Number of tag classes.
     pub fn n_classes(&self) -> usize {
         self.fwd.n_classes()
@@ -103,6 +125,8 @@ impl Tagger {
         Tagger {
             fwd: self.fwd.pruned(min_abs),
             rev: self.rev.pruned(min_abs),
+            roles: self.roles.clone(),
+            repair_margin: self.repair_margin,
         }
     }
 }
@@ -125,12 +149,16 @@ fn previous_tags(own: &[u16], i: usize, step: usize, rev: bool) -> (u64, u64) {
 
 /// Runs one direction greedily over the `n` words of `lex`, leaving the class scores of word
 /// `i` in `out[i * c..(i + 1) * c]` (`c` classes) and its own choices in `own` (the history its
-/// features read: each direction conditions on its own decisions, as in training).
+/// features read: each direction conditions on its own decisions, as in training). A word
+/// with a class in `forced` (empty, or one entry per word, [`FREE`] where not forced) takes
+/// that class as history instead of its best one.
+#[allow(clippy::too_many_arguments)]
 fn greedy(
     w: &impl Score,
     lex: &[Lex],
     n: usize,
     rev: bool,
+    forced: &[u16],
     own: &mut Vec<u16>,
     feats: &mut Vec<u64>,
     out: &mut [i32],
@@ -144,13 +172,19 @@ fn greedy(
         features(lex, i, t1, t2, rev, feats);
         let s = &mut out[i * c..(i + 1) * c];
         w.score_into(feats, s);
-        own[i] = argmax(s) as u16;
+        own[i] = match forced.get(i) {
+            Some(&f) if f != FREE => f,
+            _ => argmax(s) as u16,
+        };
     }
 }
 
 /// Tags one sentence: each direction's scores (in perceptron units) are added and the best
-/// class wins. `scores` is a work area (resized here: 2 x words x classes) and `tags` receives
-/// the result; the signature leaves callers one set of buffers to reuse.
+/// class wins; then a clause the tags leave without a finite verb gets one where the scores
+/// nearly prefer it ([`clause::repairs`]), and the sentence is tagged again with that word
+/// fixed, so both readers condition on it. `scores` is a work area (resized here: 2 x words x
+/// classes) and `tags` receives the result; the signature leaves callers one set of buffers to
+/// reuse.
 pub fn tag(
     tagger: &Tagger,
     lex: &[Lex],
@@ -158,18 +192,50 @@ pub fn tag(
     feats: &mut Vec<u64>,
     scores: &mut Vec<i32>,
 ) {
-    let n = lex.len().saturating_sub(2 * PAD);
-    let c = tagger.n_classes();
-    scores.clear();
-    scores.resize(2 * n * c, 0);
-    let (fwd, rev) = scores.split_at_mut(n * c);
-    greedy(&tagger.fwd, lex, n, false, tags, feats, fwd);
-    if tagger.rev.n_features() == 0 {
+    decode(tagger, lex, &[], tags, feats, scores);
+    if tagger.roles.is_empty() {
         return;
     }
-    greedy(&tagger.rev, lex, n, true, tags, feats, rev);
+    let n = tags.len();
+    let c = tagger.n_classes();
+    let (fwd, rev) = scores.split_at(n * c);
+    let (sf, sr) = (tagger.fwd.scale(), tagger.rev.scale());
+    let joint = |i: usize, k: usize| {
+        let b = rev.get(i * c + k).map_or(0.0, |&b| b as f32 * sr);
+        fwd[i * c + k] as f32 * sf + b
+    };
+    let forced = clause::repairs(&tagger.roles, tags, c, joint, tagger.repair_margin);
+    if !forced.is_empty() {
+        decode(tagger, lex, &forced, tags, feats, scores);
+    }
+}
+
+/// One tagging pass (both directions, summed), with the classes of `forced` held fixed.
+fn decode(
+    tagger: &Tagger,
+    lex: &[Lex],
+    forced: &[u16],
+    tags: &mut Vec<u16>,
+    feats: &mut Vec<u64>,
+    scores: &mut Vec<i32>,
+) {
+    let n = lex.len().saturating_sub(2 * PAD);
+    let c = tagger.n_classes();
+    let both = tagger.rev.n_features() > 0;
+    scores.clear();
+    scores.resize(if both { 2 } else { 1 } * n * c, 0);
+    let (fwd, rev) = scores.split_at_mut(n * c);
+    greedy(&tagger.fwd, lex, n, false, forced, tags, feats, fwd);
+    if !both {
+        return;
+    }
+    greedy(&tagger.rev, lex, n, true, forced, tags, feats, rev);
     let (sf, sr) = (tagger.fwd.scale(), tagger.rev.scale());
     for (i, t) in tags.iter_mut().enumerate() {
+        if let Some(&f) = forced.get(i).filter(|&&f| f != FREE) {
+            *t = f;
+            continue;
+        }
         let (a, b) = (&fwd[i * c..(i + 1) * c], &rev[i * c..(i + 1) * c]);
         let mut best = (0, f32::NEG_INFINITY);
         for k in 0..c {
@@ -253,7 +319,7 @@ pub fn train(
     } else {
         Weights::from_rows(n_classes, 1.0, vec![])
     };
-    Tagger { fwd, rev }
+    Tagger::new(fwd, rev)
 }
 
 #[cfg(test)]
@@ -308,10 +374,7 @@ mod tests {
         }
         // The right-to-left reader alone has learnt the data too: the sum is not one direction
         // with an inert partner.
-        let rev_only = Tagger {
-            fwd: Weights::from_rows(4, 1.0, vec![]),
-            rev: both.rev.clone(),
-        };
+        let rev_only = Tagger::new(Weights::from_rows(4, 1.0, vec![]), both.rev.clone());
         for ex in &d {
             assert_eq!(tags_of(&rev_only, ex), ex.gold);
         }

@@ -268,6 +268,7 @@ pub fn train(
             )
         })
     }));
+    let tagger_w = tagger_w.with_roles(&tags);
     let mut model = Model {
         tags,
         labels,

@@ -29,5 +29,6 @@ fn news_check_set_tags() {
     assert!(pct >= FLOOR, "news check set {pct:.1}% < floor {FLOOR}");
 }
 
-/// Accuracy of the shipped model on the check set (95 of 102), rounded down.
-const FLOOR: f64 = 93.1;
+/// Accuracy of the shipped model on the check set (96 of 102 with the clause repair, 95
+/// without), rounded down.
+const FLOOR: f64 = 94.1;

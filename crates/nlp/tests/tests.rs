@@ -33,7 +33,9 @@ fn ewt_floors_on_gold_tokens() {
     assert!(sc.las_pct() >= FLOOR.3, "LAS {:.2}", sc.las_pct());
 }
 
-/// UPOS, XPOS, UAS, LAS measured on EWT test with the shipped model, rounded down.
-const FLOOR: (f64, f64, f64, f64) = (95.5, 95.0, 85.2, 82.3);
+/// UPOS, XPOS, UAS, LAS measured on EWT test with the shipped model (95.59, 95.06, 85.30,
+/// 82.43 with the clause repair), rounded down.
+const FLOOR: (f64, f64, f64, f64) = (95.5, 95.0, 85.2, 82.4);
 
+mod finite_verbs;
 mod news_tags;
