@@ -21,12 +21,14 @@
 //! ```
 #![warn(missing_docs)]
 
+mod attach;
 mod attribution;
 mod background;
 mod clause;
 pub mod compat;
 pub mod dates;
 mod error;
+mod forms;
 mod framing;
 mod matcher;
 mod modality;

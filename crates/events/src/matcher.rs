@@ -1,9 +1,11 @@
 //! Matching dictionary rules on a parsed sentence: triggers, constraints, roles (with control,
 //! conjunction and passive), actor resolution, negation, modality and attribution.
 
+use crate::attach::{first_conjunct, from_parties, receiver, Parties};
 use crate::attribution::attribution;
 use crate::background::background;
 use crate::clause::{discard_lemma, negated};
+use crate::forms::base_forms;
 use crate::modality::modality;
 pub use crate::modality::Modality;
 use crate::ontology::{CameoCode, Ontology, PloverMode, PloverType};
@@ -190,11 +192,19 @@ impl<'d> Matcher<'d> {
                 }
                 continue;
             }
+            // "launched a drone and missile *attack*": a conjunct of the word a verb's rule
+            // used is part of the same act.
+            let conj_of = (kind == TriggerKind::Noun)
+                .then(|| first_conjunct(s, i))
+                .flatten();
             let mut used: Option<String> = out
                 .events
                 .iter()
                 .zip(&fallback)
-                .find(|(e, &fb)| !fb && e.pattern_words.contains(&i))
+                .find(|(e, &fb)| {
+                    !fb && (e.pattern_words.contains(&i)
+                        || conj_of.is_some_and(|c| e.pattern_words.contains(&c)))
+                })
                 .map(|(e, _)| e.rule.clone());
             for rule in fired {
                 if let Some(by) = &used {
@@ -251,7 +261,10 @@ impl<'d> Matcher<'d> {
         rule: &Rule,
     ) -> Result<Candidate, RejectReason> {
         let passive = rule.kind == TriggerKind::Verb && is_passive(s, i);
-        let pick = |args: &[Arg]| args.iter().find_map(|a| arg_words(s, i, a, passive));
+        let pick = |args: &[Arg]| {
+            args.iter()
+                .find_map(|a| arg_words(s, i, a, passive, actors))
+        };
         let mut src = pick(&rule.src).ok_or(RejectReason::NoSource)?;
         let mut tgt = pick(&rule.tgt).unwrap_or_default();
         let resolve = |ws: &[usize]| {
@@ -270,7 +283,7 @@ impl<'d> Matcher<'d> {
             // "Israel stepped up *air* strikes": the first source alternative (the compound)
             // names no actor; a later one (the governing verb's subject) may.
             if let Some((w, a)) = rule.src.iter().skip(1).find_map(|a| {
-                let w = arg_words(s, i, a, passive)?;
+                let w = arg_words(s, i, a, passive, actors)?;
                 let a = resolve(&w);
                 (!a.is_empty()).then_some((w, a))
             }) {
@@ -291,7 +304,7 @@ impl<'d> Matcher<'d> {
                 if named && locative_arg(a) {
                     return None;
                 }
-                let w = arg_words(s, i, a, passive)?;
+                let w = arg_words(s, i, a, passive, actors)?;
                 named |= direct_arg(a);
                 let t = resolve(&w);
                 (!t.is_empty()).then_some((w, t))
@@ -308,6 +321,25 @@ impl<'d> Matcher<'d> {
             if !t.is_empty() {
                 tgt = w;
                 targets = t;
+            }
+        }
+        // "X drew criticism from Y": the giver acts on the receiver.
+        if targets.is_empty() && own_rule(rule) && rule.kind == TriggerKind::Noun {
+            if let Some((w, t)) = receiver(s, i, &src, |w| {
+                let mut t = resolve(w);
+                t.retain(|&a| !sources.iter().any(|&x| actors[x].code == actors[a].code));
+                t
+            }) {
+                (tgt, targets) = (w, t);
+            }
+        }
+        // "Negotiators from Kyiv and Moscow held talks": the parties the role noun's
+        // from-phrase names.
+        if rule.sym && targets.is_empty() && tgt.is_empty() && sources.len() == 1 {
+            match from_parties(s, &src, sources[0], actors, resolve) {
+                Some(Parties::Others(w, t)) => (tgt, targets) = (w, t),
+                Some(Parties::All(w, a)) => (src, sources) = (w, a),
+                None => {}
             }
         }
         if rule.sym && targets.is_empty() && tgt.is_empty() && sources.len() > 1 {
@@ -562,51 +594,4 @@ fn default_refusal(root: CameoCode) -> Option<CameoCode> {
         "08" => "124",
         _ => return None,
     })
-}
-
-/// Candidate base forms of a regularly inflected English word, most likely first.
-fn base_forms(form: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let stem = |suffix: &str| form.strip_suffix(suffix).filter(|s| s.len() >= 2);
-    if let Some(s) = stem("ied").or(stem("ies")) {
-        out.push(format!("{s}y"));
-    }
-    for suffix in ["ed", "ing"] {
-        if let Some(s) = stem(suffix) {
-            out.push(format!("{s}e"));
-            out.push(s.to_string());
-            // "stopped" -> "stop"
-            let b = s.as_bytes();
-            // ASCII only: equal trailing bytes of a multibyte character must not be cut.
-            let last = b[b.len() - 1];
-            if b.len() >= 3 && last.is_ascii_alphabetic() && last == b[b.len() - 2] {
-                out.push(s[..s.len() - 1].to_string());
-            }
-        }
-    }
-    if let Some(s) = stem("es") {
-        out.push(s.to_string());
-    }
-    if let Some(s) = stem("s") {
-        out.push(s.to_string());
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base_forms;
-
-    #[test]
-    fn base_forms_regular_inflection() {
-        assert!(base_forms("blamed").contains(&"blame".to_string()));
-        assert!(base_forms("stopped").contains(&"stop".to_string()));
-        assert!(base_forms("carried").contains(&"carry".to_string()));
-        assert!(base_forms("talks").contains(&"talk".to_string()));
-        assert!(base_forms("urging").contains(&"urge".to_string()));
-        assert!(base_forms("ed").is_empty());
-        // U+2082 ends in two equal continuation bytes; slicing there would panic.
-        let _ = base_forms("x\u{2082}ing");
-        let _ = base_forms("\u{2082}\u{2082}ed");
-    }
 }

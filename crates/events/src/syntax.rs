@@ -2,6 +2,9 @@
 //! resolution; logical subjects are in `subject`. Every walk has a depth cap so a malformed
 //! tree (a cycle from a broken parser) cannot hang the coder.
 
+use crate::attach::{
+    by_agent, displaced_phrase, first_of_two_objects, noun_governor, received_from, RECIPIENT_VERB,
+};
 use crate::pattern::{Arg, Constraint, Rel};
 use crate::roles::{
     for_phrase, govsubj_is_agent, named_by_what, nmod_names_owner, own_agent, plural_antecedent,
@@ -50,8 +53,12 @@ pub(crate) fn follow(s: &Sentence, from: usize, path: &[Rel]) -> Vec<usize> {
     for rel in path {
         if rel.deprel == "gov" {
             // `gov.` steps up to the governing word: "held talks *with Kim*" often attaches
-            // the with-phrase to the light verb rather than to the noun.
-            cur = cur.iter().filter_map(|&w| s.head(w)).collect();
+            // the with-phrase to the light verb rather than to the noun. A later conjunct or a
+            // partitive's complement is governed as its first conjunct or partitive is.
+            cur = cur
+                .iter()
+                .filter_map(|&w| noun_governor(s, w).map(|(_, g)| g))
+                .collect();
             continue;
         }
         cur = cur
@@ -125,7 +132,10 @@ pub(crate) fn is_passive(s: &Sentence, w: usize) -> bool {
     }) || (is_reduced_relative(s, w)
         && s.words[w].xpos == "VBN"
         && !has_obj(s, w)
-        && !intransitive_main_verb(s, w))
+        && !intransitive_main_verb(s, w)
+        // "tens of thousands of people *marched*": a verb with no object has no passive, so
+        // a tagger's VBN after a plural subject is a past tense.
+        && !INTRANSITIVE.contains(&s.words[w].lemma.as_str()))
 }
 
 /// Verbs of news events that take no object, so a participle form of theirs has no passive
@@ -188,14 +198,30 @@ pub(crate) fn has_to_mark(s: &Sentence, w: usize) -> bool {
         .any(|c| s.words[c].deprel == "mark" && s.words[c].lemma == "to")
 }
 
-pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> Option<Vec<usize>> {
+pub(crate) fn arg_words(
+    s: &Sentence,
+    trig: usize,
+    arg: &Arg,
+    passive: bool,
+    actors: &[ActorSpan],
+) -> Option<Vec<usize>> {
     let words = match arg {
         Arg::None => return Some(Vec::new()),
         Arg::GovSubj if !own_agent(s, trig).is_empty() => own_agent(s, trig),
-        Arg::GovSubj => match s.head(trig) {
-            Some(g)
+        // "the expulsion of diplomats *by Russia*": the noun's own agent, before whoever
+        // governs the noun ("Warsaw condemned ...").
+        Arg::GovSubj if !by_agent(s, trig).is_empty() => by_agent(s, trig),
+        // "drew criticism *from the UN*": the giver, not the receiver.
+        Arg::GovSubj if received_from(s, trig).is_some() => {
+            received_from(s, trig).map(|(w, _)| w).unwrap_or_default()
+        }
+        Arg::GovSubj => match noun_governor(s, trig) {
+            Some((n, g))
                 if (s.words[g].upos == "VERB" || s.words[g].upos == "AUX")
-                    && govsubj_is_agent(s, g, trig) =>
+                    && govsubj_is_agent(s, g, trig)
+                    && (n == trig || govsubj_is_agent(s, g, n))
+                    // "incurred the wrath and condemnation of X": the subject receives it.
+                    && !RECIPIENT_VERB.contains(&s.words[g].lemma.as_str()) =>
             {
                 subject_of(s, g, 0)
             }
@@ -246,8 +272,8 @@ pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> 
                         follow(s, trig, prefix)
                     };
                     let objects: Vec<usize> = verbs
-                        .into_iter()
-                        .flat_map(|v| {
+                        .iter()
+                        .flat_map(|&v| {
                             if passive && v == trig {
                                 passive_patient(s, v)
                             } else {
@@ -258,10 +284,25 @@ pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> 
                         })
                         .collect();
                     // "provide 25,000 tons of food aid *to refugees*": through the quantity.
-                    through_quantities(s, objects)
+                    let on_objects: Vec<usize> = through_quantities(s, objects)
                         .into_iter()
                         .flat_map(|o| follow(s, o, std::slice::from_ref(&on_obj)))
-                        .collect()
+                        .collect();
+                    if on_objects.is_empty() {
+                        displaced(s, trig, &verbs, last.case.as_deref(), actors)
+                    } else {
+                        on_objects
+                    }
+                }
+                Some((last, []))
+                    if found.is_empty()
+                        && last.deprel == "nmod"
+                        && last.case.as_deref() == Some("by") =>
+                {
+                    by_agent(s, trig)
+                }
+                Some((last, [])) if found.is_empty() && last.deprel == "iobj" => {
+                    first_of_two_objects(s, trig, None)
                 }
                 Some((last, []))
                     if found.is_empty() && last.deprel == "nmod" && last.case.is_some() =>
@@ -277,6 +318,39 @@ pub(crate) fn arg_words(s: &Sentence, trig: usize, arg: &Arg, passive: bool) -> 
     };
     (!words.is_empty()).then(|| with_conjuncts(s, words))
 }
+
+/// The verb's preposition phrase `case` where a parser hung it one step off (see
+/// `attach`): under another of the verb's phrases, or, for "to", as the first of two objects
+/// ("gave *the junta* an ultimatum"). `verbs` are the words the rule's path reached before its
+/// last step (the trigger itself, or its governor for `gov.obl:X`).
+fn displaced(
+    s: &Sentence,
+    trig: usize,
+    verbs: &[usize],
+    case: Option<&str>,
+    actors: &[ActorSpan],
+) -> Vec<usize> {
+    let Some(case) = case.filter(|c| DISPLACED_CASES.contains(c)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<usize> = verbs
+        .iter()
+        .flat_map(|&v| displaced_phrase(s, v, case, actors))
+        .collect();
+    if out.is_empty() && case == "to" {
+        out = verbs
+            .iter()
+            .flat_map(|&v| first_of_two_objects(s, v, (v != trig).then_some(trig)))
+            .collect();
+    }
+    out
+}
+
+/// Cases of a verb's addressee, partner or aim: the phrases worth finding where the parser
+/// misplaced them ("in" and "for" name places and purposes, too often someone else's).
+const DISPLACED_CASES: &[&str] = &[
+    "with", "to", "against", "on", "at", "into", "from", "between",
+];
 
 /// Actor spans for a word: spans headed by it (several when a plural mention was resolved
 /// to several actors), else a span covering it, else an actor one or two steps down through
