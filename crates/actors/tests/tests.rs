@@ -7,6 +7,7 @@ mod kb_shared;
 mod ngec_eval;
 mod recognize;
 mod recognize_eval;
+mod recognize_groups;
 mod recognize_named;
 mod recognize_owners;
 mod recognize_relations;

@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 /// The people files embedded in the binary, in name order (the order `from_dir` reads a
 /// folder in, so both give the same person indices). `from_dir` reads every `people/*.txt`;
 /// these names are the ones agreed with the people data, one file per region.
-const PEOPLE: [(&str, &str); 10] = [
+const PEOPLE: [(&str, &str); 11] = [
     (
         "people/americas.txt",
         include_str!("../../kb/people/americas.txt"),
@@ -69,6 +69,10 @@ const PEOPLE: [(&str, &str); 10] = [
     (
         "people/offices_2000_2025.txt",
         include_str!("../../kb/people/offices_2000_2025.txt"),
+    ),
+    (
+        "people/officials_2015_2026.txt",
+        include_str!("../../kb/people/officials_2015_2026.txt"),
     ),
 ];
 

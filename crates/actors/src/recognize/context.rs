@@ -241,7 +241,7 @@ fn carried<'m>(kb: &Kb, m: &'m Mention) -> Option<&'m str> {
         MentionKind::Unknown => return None,
         _ => m.country.as_deref()?,
     };
-    (kb.igo(c).is_none() && c.len() == 3).then_some(c)
+    (kb.igo(c).is_none() && c.len() == 3 && !super::regional::is_region(c)).then_some(c)
 }
 
 /// A country's count in the article: (code, mentions, index of the first, per-sentence

@@ -55,6 +55,7 @@ pub mod named;
 pub mod owners;
 mod parts;
 mod place;
+pub mod regional;
 mod relations;
 mod scan;
 mod surname;
@@ -328,6 +329,8 @@ impl<'k> Recognizer<'k> {
         owners::drop_era(text, &mut out);
         relations::minorities(text, &mut out);
         named::correct(text, words, sents, &mut out);
+        regional::led_coalitions(text, words, sents, &mut out);
+        regional::regional_groups(text, words, sents, &mut out);
         owners::unknown_bodies(&mut out);
         relations::committees(text, &mut out);
         relations::broadcasters(text, &mut out);

@@ -303,6 +303,7 @@ fn foreign(m: &Mention) -> bool {
 /// pipeline lends none. `out` is in text order.
 pub(crate) fn agents_in_places(text: &str, out: &mut [Mention]) {
     agents_based_or_from(text, out);
+    second_origins(text, out);
     countryless_agent_before(text, out, |a, b, cc, between| {
         // Inherit words ("officials") have no sector: the place's government.
         let local = a
@@ -398,4 +399,49 @@ fn agents_based_or_from(text: &str, out: &mut [Mention]) {
             give_place_country(a, cc);
         }
     });
+}
+
+/// Rule name of the second of two origins ("negotiators from Kyiv and Moscow").
+pub const SECOND_ORIGIN: &str = "second_origin";
+
+/// "Negotiators from Kyiv and Moscow", "officials from Russia and Ukraine": an agent from
+/// two states is two actors. The first origin gave the agent its country
+/// (`agents_based_or_from`); the second, of another state, becomes an actor of the same
+/// sector. `out` is in text order.
+fn second_origins(text: &str, out: &mut [Mention]) {
+    let country = |m: &Mention| match (&m.kind, &m.place) {
+        (MentionKind::Place, Some(p)) => p.country.clone(),
+        _ => m.country.clone(),
+    };
+    for i in 2..out.len() {
+        let (head, tail) = out.split_at_mut(i);
+        let (a, b, c) = (&head[i - 2], &head[i - 1], &mut tail[0]);
+        let origin = |m: &Mention| matches!(m.kind, MentionKind::Place | MentionKind::Country);
+        if a.kind != MentionKind::Agent
+            || !origin(b)
+            || !origin(c)
+            || a.sentence != c.sentence
+            || a.country.is_none()
+            || country(b) != a.country
+        {
+            continue;
+        }
+        let from = text.get(a.end..b.start).unwrap_or("").trim();
+        let and = text.get(b.end..c.start).unwrap_or("").trim();
+        if !matches!(from, "from" | "from the") || !matches!(and, "and" | "and the" | ", and") {
+            continue;
+        }
+        let Some(cc) = country(c).filter(|cc| cc.len() == 3 && Some(cc) != a.country.as_ref())
+        else {
+            continue;
+        };
+        c.kind = MentionKind::Agent;
+        c.country = Some(cc);
+        c.sectors = a.sectors.clone();
+        c.plover_sector = a.plover_sector.clone();
+        c.plural = a.plural;
+        c.place = None;
+        c.rule = SECOND_ORIGIN;
+        c.set_code();
+    }
 }
