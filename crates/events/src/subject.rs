@@ -77,6 +77,11 @@ pub(crate) fn subject_of(s: &Sentence, v: usize, depth: usize) -> Vec<usize> {
             .filter(|&c| s.words[c].deprel == "nsubj")
             .collect()
     };
+    if own.is_empty() {
+        if let Some(n) = subject_swallowed_by_fronted_date(s, v) {
+            return vec![n];
+        }
+    }
     let Some(g) = s.head(v) else {
         return own;
     };
@@ -201,6 +206,56 @@ fn nominal_root_subject(s: &Sentence, v: usize) -> Option<usize> {
             "ccomp" | "parataxis" | "conj" | "root"
         );
     (nominal && hangs && g < v && clause_slot && !has_to_mark(s, v)).then_some(g)
+}
+
+/// Days and months, which open a fronted date phrase as its head ("On Monday", "In March").
+const DATE_HEADS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A parser slip on a fronted date without a comma: "In 1982 Israeli troops invaded ..." comes
+/// out as one prepositional phrase "In 1982 Israeli troops" (`obl` of the verb, the year its
+/// `nummod`), leaving the finite verb with no subject. When a finite verb has no subject and an
+/// `obl` before it opens with a case word followed directly by a year or a day or month name
+/// that the parser hung on the noun, that noun is the subject.
+fn subject_swallowed_by_fronted_date(s: &Sentence, v: usize) -> Option<usize> {
+    if !matches!(s.words[v].xpos.as_str(), "VBD" | "VBZ" | "VBP") {
+        return None;
+    }
+    let n = s
+        .children(v)
+        .find(|&c| c < v && base(&s.words[c].deprel) == "obl")?;
+    if !matches!(s.words[n].upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let case = s
+        .children(n)
+        .find(|&c| s.words[c].deprel == "case" && c + 1 < n)?;
+    let date = case + 1;
+    let w = &s.words[date];
+    let year = w.form.len() == 4
+        && w.form.chars().all(|c| c.is_ascii_digit())
+        && matches!(&w.form[..2], "19" | "20");
+    let named = DATE_HEADS.contains(&w.form.to_ascii_lowercase().as_str());
+    ((year || named) && s.head(date) == Some(n)).then_some(n)
 }
 
 /// Who does what an infinitive under `g` describes: the object of an object-control verb
