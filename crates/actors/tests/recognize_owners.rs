@@ -25,7 +25,7 @@ fn owners_a_name_before_era_is_no_mention() {
 #[test]
 fn owners_government_of_a_named_leader_is_his_state_not_the_articles() {
     let text = "Turkey's parliament met in Ankara. Turkish officials said Erdogan would \
-                speak. The motives are unclear, but the government of President Duterte \
+                speak. Nobody has claimed the killing, but the government of President Duterte \
                 says it is looking into the crime.";
     let ms = run_plain(text);
     let gov = mention(&ms, "government");
@@ -84,7 +84,7 @@ fn owners_a_persons_lawyer_is_a_civilian_of_the_owners_country() {
 #[test]
 fn owners_a_fronted_description_is_not_the_pronouns_antecedent() {
     let text = "Somalia's new president Mohamed Abdullahi Farmajo was sworn in on \
-                Wednesday. A dual US-Somali citizen with a reputation as a technocrat, he \
+                Wednesday. A former World Bank economist known for his frugality, he \
                 has promised to tackle hunger.";
     let ms = run_plain(text);
     let he = mention(&ms, "he");
@@ -148,8 +148,8 @@ fn owners_a_faith_is_not_the_articles_country() {
         .expect("hackers");
     assert_ne!(hackers.country.as_deref(), Some("DNK"), "{hackers:?}");
     // A faith-named armed or radical group is a party to the story's conflict.
-    let text = "The British government on Monday outlawed the largest Protestant extremist \
-                organization in the province.";
+    let text = "The British government on Thursday banned a small Protestant extremist \
+                organization active in the province.";
     let ms = run_plain(text);
     let ext = ms
         .iter()

@@ -1,5 +1,5 @@
 //! Background, not events: a toll counted over a span that runs from a year or a past event
-//! ("four million Muslims have been killed by the US since 1990", "since 9/11, twice as many
+//! ("two million civilians have been killed by the army since 1995", "since 9/11, twice as many
 //! people have been killed by white supremacists") is a statistic, and what someone did in a
 //! world war the sentence names ("Ukrainians who fought for the Red Army in World War II") is
 //! history. Both are read from the trigger's own dependents, two steps down at most.

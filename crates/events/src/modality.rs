@@ -315,7 +315,7 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
             // Purpose ("went to Moscow *to meet* Putin"); before a gerund "to" is a
             // preposition ("resorted *to throwing* stones"), not a purpose.
             "advcl" if has_to_mark(s, w) && s.words[w].xpos != "VBG" => return Modality::Intent,
-            // "demanded that Malaysia hand over the body and angrily objected": a past tense
+            // "demanded that Jakarta return the ship and angrily protested": a past tense
             // joined to a bare verb is the parser's misplaced second clause, not its twin.
             "conj" if s.words[g].xpos == "VB" && finite_past(s, w) => return Modality::Actual,
             "conj" => {

@@ -111,17 +111,17 @@ fn robust_passive_governor_controls_the_infinitive() {
 
 #[test]
 fn robust_expl_subject_of_predicate_adjective() {
-    // "Syria says it is willing to withdraw its troops from Lebanon" with "it" as `expl`.
+    // "Syria says it is ready to withdraw its soldiers from Lebanon" with "it" as `expl`.
     let s = sent(
         "Syria Syria PROPN 2 nsubj
          says say VERB 0 root
          it it PRON 5 expl
          is be AUX 5 cop
-         willing willing ADJ 2 ccomp
+         ready ready ADJ 2 ccomp
          to to PART 7 mark
          withdraw withdraw VERB 5 xcomp
          its its PRON 9 nmod:poss
-         troops troop NOUN 7 obj
+         soldiers soldier NOUN 7 obj
          from from ADP 11 case
          Lebanon Lebanon PROPN 7 obl",
     );

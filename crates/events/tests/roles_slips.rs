@@ -172,10 +172,10 @@ fn roles_close_to_an_act_is_expected_not_done() {
 
 #[test]
 fn roles_a_named_possessor_owns_the_noun_not_the_governing_subject() {
-    // "Senators did not respond to the Post's request for comment": the request is the
+    // "Lawmakers did not respond to the Post's request for comment": the request is the
     // newspaper's.
     let s = sent(
-        "Senators senator NOUN 4 nsubj
+        "Lawmakers lawmaker NOUN 4 nsubj
          did do AUX 4 aux
          not not PART 4 advmod
          respond respond VERB 0 root

@@ -307,7 +307,7 @@ fn place_location(p: &PlaceInfo) -> Location {
 }
 
 /// Steps from word `from` up to `to` without passing through another verb: a place or a
-/// date in a different clause ("sell him weapons to use in the war in Ukraine") is not the
+/// date in a different clause ("buy drones to use in the war in Yemen") is not the
 /// trigger's.
 pub(crate) fn clause_hops(s: &Sentence, from: usize, to: usize) -> Option<usize> {
     let mut cur = from;

@@ -120,7 +120,7 @@ fn clause_threat_to_reduce_cooperation_is_not_cooperation() {
 fn clause_requested_content_is_not_actual() {
     // With no actor for "she", only the content is coded; it must not read as done.
     assert_on(
-        "In the Munich speech, she urged the U.S. to support the European Union.",
+        "In her Berlin speech, she urged Washington to support the European Union.",
         "support",
         |e| e.modality == "requested",
         "the support was asked for, not given",

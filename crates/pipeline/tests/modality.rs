@@ -89,8 +89,8 @@ fn modality_past_tense_clause_joined_to_a_demand_happened() {
     // The parser joins "objected" to "hand over"; the objection was made, not demanded
     // (guards the demand reading against reaching a misplaced second clause).
     assert_modality(
-        "North Korea demanded that Malaysia hand over the body and angrily objected \
-         when Malaysian doctors conducted an autopsy.",
+        "North Korea demanded that Malaysia return the body and angrily objected \
+         when Malaysian police kept it for tests.",
         "objected",
         "actual",
     );

@@ -60,8 +60,8 @@ fn roles_reduced_relative_participle_is_passive() {
 fn roles_possessed_detention_is_not_done_by_the_possessor() {
     // Review #48: the detained woman was coded as the detainer.
     assert_not_source(
-        "Immigration advocates said they believe the woman's detention reflects the Trump \
-         administration's hard line on illegal immigration.",
+        "Refugee groups said they think the man's detention shows the Trump \
+         administration's tough stance on illegal immigration.",
         "detention",
         "USACVL",
     );
@@ -88,7 +88,8 @@ fn roles_demand_that_targets_the_clause_subject() {
 #[test]
 fn roles_plural_possessive_is_not_a_single_subject() {
     // Review #47: "their demands" are the Democrats', not Trump's.
-    let body = "US President Donald Trump has lashed out at Democrats over their demands for \
+    let body =
+        "US President Donald Trump has hit back at Democrats over their repeated demands for \
                 US Attorney General Jeff Sessions to resign.";
     assert_not_source(body, "demands", "USAGOV");
     assert_dyad(body, "demands", "USAPTY", "-");
@@ -98,7 +99,7 @@ fn roles_plural_possessive_is_not_a_single_subject() {
 fn roles_first_person_possessive_is_not_a_third_party() {
     // Review #35: "our drills" are Belarus's, not NATO's.
     assert_not_source(
-        "If NATO representatives want to be present at our drills, they are welcome, Belarus \
+        "If NATO observers wish to attend our drills, they are welcome, Belarus \
          said.",
         "drills",
         "IGONATGOV",
@@ -108,8 +109,8 @@ fn roles_first_person_possessive_is_not_a_third_party() {
 #[test]
 fn roles_outlet_spoken_to_is_not_the_critic() {
     // Review #26: the newspaper a statement went to was coded as the critic.
-    let body = "In a statement earlier Wednesday to The Washington Post, McCarthy blasted the \
-                White House's budget proposal.";
+    let body = "In a statement on Friday to The Washington Post, McCarthy blasted the \
+                White House's spending plan.";
     assert_not_source(body, "blasted", "USAMED");
     assert_dyad(
         "In a statement to The Washington Post, Senator John McCain criticized the White \
@@ -267,7 +268,7 @@ fn dates_announcement_keeps_the_past_day_it_was_made() {
 fn dates_reported_act_going_on_takes_the_report_date() {
     // "was launching" in reported speech runs when it is reported (Monday 2017-01-30).
     let d = dates_on(
-        "On Monday, Pakistan's army announced that it was launching a new military operation \
+        "On Monday, Pakistan's army said that it was launching a fresh military offensive \
          against Taliban militants.",
         "launching",
     );

@@ -24,7 +24,7 @@ fn target(e: &Event) -> &str {
 fn targets_against_what_it_called_insurgents() {
     // The target hides behind "what it called": the named group, not nobody.
     let (e, rows) = coded(
-        "Myanmar's military launched a crackdown against what it called Rohingya insurgents \
+        "Myanmar's army began a crackdown against what it called Rohingya insurgents \
          in Rakhine state.",
         "crackdown",
     );
@@ -161,7 +161,7 @@ fn modality_a_proposal_or_plan_is_not_done() {
 #[test]
 fn accidents_floods_fires_and_crashes_are_no_actors_violence() {
     for body in [
-        "Floods in Zimbabwe have killed nearly 250 people since December.",
+        "Floods in Malawi have killed almost 200 people since January.",
         "A fire in a Karachi factory killed more than 260 workers in 2012.",
         "The group was returning to San Jose when their plane crashed suddenly in \
          Riverside, killing three people and critically injuring two others.",

@@ -195,8 +195,8 @@ fn owned_by_unknown(text: &str, out: &[Mention], i: usize) -> bool {
         )
 }
 
-/// "Born in Danzig - in current-day Poland - in 1927, Ehmke became ...": where someone was
-/// born says nothing of whose they are (the German politician was born in a city now in
+/// "Born in Breslau - today's Wroclaw, in Poland - in 1931, the minister went on to ...": where
+/// someone was born says nothing of whose they are (a German politician born in a city now in
 /// Poland), so a place in a birth phrase does not count for the article's country. The words
 /// between "born" and the mention are prepositions, glosses ("current-day", "what is now")
 /// and other names of places only.

@@ -660,7 +660,7 @@ fn sentence_start_of(text: &str, at: usize) -> usize {
 #[path = "coref_tests.rs"]
 mod tests;
 
-/// "A dual US-Somali citizen with a reputation as a technocrat, he has promised ...": an
+/// "A former central banker known for his frugality, he has pledged ...": an
 /// indefinite description opening the sentence and set off by a comma describes the subject
 /// pronoun after it; it is not its antecedent (the person the article named before is).
 fn fronted_description(text: &str, sentence_start: usize, a: &Mention, m: &Mention) -> bool {

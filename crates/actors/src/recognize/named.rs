@@ -368,12 +368,12 @@ fn plural_group(m: &Mention) -> bool {
 }
 
 /// Rule name of a mention that took its country from the name or role it is in apposition
-/// with ("Qatar's emir, Sheikh Hamad, ...", "Mohammed Mamoun, a member of the Syrian
+/// with ("Qatar's emir, Sheikh Hamad, ...", "Samir Haddad, a member of the Syrian
 /// parliament, ...").
 pub const APPOSITION: &str = "apposition";
 
 /// "X's emir, Sheikh Hamad bin Khalifa, launched", "A member of the Syrian parliament,
-/// Mohammed Mamoun, started": a role and a name set off by commas are one actor. A role
+/// Samir Haddad, began": a role and a name set off by commas are one actor. A role
 /// without a country takes the named person's; a name the KB lacks takes the role's
 /// country and sectors. Runs after coreference, before the last article-country pass.
 pub(crate) fn appositions(text: &str, out: &mut [Mention]) {

@@ -230,10 +230,9 @@ fn split_seed_article_as_a_human_would() {
     }
     // The raw page too: the headline and the byline are sentences of their own.
     let all = sents(&raw);
-    assert_eq!(
-        all[0],
-        "Kim Jong Un 'to meet Putin' and broker weapons sales for Ukraine war use"
-    );
+    let headline = raw.lines().next().expect("a first line").trim();
+    assert!(headline.starts_with("Kim Jong Un") && headline.ends_with("war use"));
+    assert_eq!(all[0], headline);
     assert!(all.contains(&"By\u{a0}Euronews with\u{a0}AP"), "{all:#?}");
     assert!(all.contains(&got[6]));
 }
