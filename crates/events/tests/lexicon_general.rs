@@ -20,13 +20,13 @@ const SET: &str = include_str!("lexicon_general.tsv");
 /// for a parser retrain to move a few lines. A lexicon change that loses lines fails here.
 const FLOOR: usize = 241;
 
-/// Negative guard lines (sense checks, 24 of them: no event of that code) that must pass: a
+/// Negative guard lines (sense checks, 26 of them: no event of that code) that must pass: a
 /// wrong sense coded is worse than a miss.
-const GUARD_FLOOR: usize = 22;
+const GUARD_FLOOR: usize = 24;
 
 #[test]
 fn lexicon_general_check_set() {
-    check_set_holds(SET, 269, FLOOR, GUARD_FLOOR);
+    check_set_holds(SET, 271, FLOOR, GUARD_FLOOR);
 }
 
 // The sixth round's classes on hand-written parses (independent of the shipped parser).
