@@ -208,29 +208,6 @@ fn nominal_root_subject(s: &Sentence, v: usize) -> Option<usize> {
     (nominal && hangs && g < v && clause_slot && !has_to_mark(s, v)).then_some(g)
 }
 
-/// Days and months, which open a fronted date phrase as its head ("On Monday", "In March").
-const DATE_HEADS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A parser slip on a fronted date without a comma: "In 1982 Israeli troops invaded ..." comes
 /// out as one prepositional phrase "In 1982 Israeli troops" (`obl` of the verb, the year its
 /// `nummod`), leaving the finite verb with no subject. When a finite verb has no subject and an
@@ -254,7 +231,7 @@ fn subject_swallowed_by_fronted_date(s: &Sentence, v: usize) -> Option<usize> {
     let year = w.form.len() == 4
         && w.form.chars().all(|c| c.is_ascii_digit())
         && matches!(&w.form[..2], "19" | "20");
-    let named = DATE_HEADS.contains(&w.form.to_ascii_lowercase().as_str());
+    let named = crate::dates::is_day_or_month_name(&w.form.to_ascii_lowercase());
     ((year || named) && s.head(date) == Some(n)).then_some(n)
 }
 

@@ -155,3 +155,19 @@ fn attach_intransitive_march_after_a_quantity_is_active() {
         "14",
     );
 }
+
+/// A fronted date with no comma that the parser merges with the subject ("In 1982 Israeli
+/// troops" as one oblique): the verb gets its subject back, for a year and for a day name.
+#[test]
+fn attach_subject_inside_a_fronted_date_phrase() {
+    has(
+        "In 1982 Israeli troops invaded southern Lebanon.",
+        "ISRMIL -> LBN",
+        "19",
+    );
+    has(
+        "On Monday Russian forces attacked the Ukrainian town of Bakhmut.",
+        "RUSMIL -> UKR",
+        "19",
+    );
+}

@@ -48,6 +48,12 @@ pub use calendar::{days_in_month, is_leap, Ymd};
 
 use std::ops::Range;
 
+/// A weekday or month name (or a month's abbreviation), lower-cased: the head of a date
+/// phrase such as "On Monday" or "In March".
+pub(crate) fn is_day_or_month_name(lower: &str) -> bool {
+    words::weekday_of(lower).is_some() || words::month_of(lower).is_some()
+}
+
 /// How a tense hint steers the choice between the previous and the next occurrence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tense {
