@@ -107,10 +107,7 @@ pub(crate) fn by_agent(s: &Sentence, trig: usize) -> Vec<usize> {
     if found.is_empty() {
         found = follow(s, trig, &[of, by]);
     }
-    found.retain(|&w| {
-        matches!(s.words[w].upos.as_str(), "NOUN" | "PROPN")
-            && !TIME.contains(&lower(s, w).as_str())
-    });
+    found.retain(|&w| matches!(s.words[w].upos.as_str(), "NOUN" | "PROPN") && !is_time(s, w));
     found
 }
 
@@ -118,33 +115,23 @@ fn lower(s: &Sentence, w: usize) -> String {
     s.words[w].lemma.to_lowercase()
 }
 
-/// Time and measure nouns: a phrase under one names when or how much, never who.
-const TIME: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
+/// Time and measure nouns besides [`crate::dates::TIME_NOUNS`]: a phrase under one names when
+/// or how much, never who.
+const MORE_TIME_AND_MEASURE: &[&str] = &[
     "tomorrow",
-    "morning",
     "afternoon",
-    "evening",
-    "night",
-    "day",
-    "week",
-    "month",
-    "year",
-    "weekend",
     "time",
     "percent",
     "%",
     "end",
     "deadline",
 ];
+
+/// Whether word `w` is a time or measure noun.
+fn is_time(s: &Sentence, w: usize) -> bool {
+    let l = lower(s, w);
+    crate::dates::TIME_NOUNS.contains(&l.as_str()) || MORE_TIME_AND_MEASURE.contains(&l.as_str())
+}
 
 /// "met *by phone* / *on Tuesday* / *in Doha* with X": the verb's preposition phrase `case`
 /// hung under one of the verb's other phrases (its object, an oblique, or a phrase one step
@@ -185,7 +172,7 @@ pub(crate) fn displaced_phrase(
                 base(&s.words[c].deprel) == "nmod"
                     && !rel_matches(s, c, &on)
                     && free(c)
-                    && TIME.contains(&lower(s, c).as_str())
+                    && is_time(s, c)
             })
         })
         .collect();
@@ -193,7 +180,7 @@ pub(crate) fn displaced_phrase(
     let mut out: Vec<usize> = hosts
         .into_iter()
         .flat_map(|h| follow(s, h, std::slice::from_ref(&on)))
-        .filter(|&w| !TIME.contains(&lower(s, w).as_str()))
+        .filter(|&w| !is_time(s, w))
         .collect();
     out.sort_unstable();
     out.dedup();

@@ -137,29 +137,6 @@ pub(crate) fn past_where_told(
         .collect()
 }
 
-/// Days and other time words that a parser sometimes takes for the head of the reported
-/// clause: "said on *Monday* that troops had shelled ..." read as a relative clause of
-/// "Monday".
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "day",
-    "night",
-    "morning",
-    "evening",
-];
-
 /// Whether the way up from `from` to its ancestor `to` leaves a reported clause (a `ccomp` or
 /// `parataxis` complement of a saying verb).
 fn reported_below(s: &Sentence, from: usize, to: usize) -> bool {
@@ -175,9 +152,9 @@ fn reported_below(s: &Sentence, from: usize, to: usize) -> bool {
         if matches!(rel, "ccomp" | "parataxis") && under_verb {
             return true;
         }
-        let time_head = s
-            .head(cur)
-            .is_some_and(|h| TIME_WORDS.contains(&s.words[h].form.to_lowercase().as_str()));
+        let time_head = s.head(cur).is_some_and(|h| {
+            sitrep_events::dates::TIME_NOUNS.contains(&s.words[h].form.to_lowercase().as_str())
+        });
         if rel == "acl" && time_head {
             return true;
         }

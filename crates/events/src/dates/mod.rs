@@ -48,6 +48,28 @@ pub use calendar::{days_in_month, is_leap, Ymd};
 
 use std::ops::Range;
 
+/// Nouns that name when, lower-cased: the days, "today" and "yesterday", the parts of a day
+/// and the calendar units. A phrase headed by one dates something; it never names a party.
+pub const TIME_NOUNS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "day",
+    "night",
+    "morning",
+    "evening",
+];
+
 /// A weekday or month name (or a month's abbreviation), lower-cased: the head of a date
 /// phrase such as "On Monday" or "In March".
 pub(crate) fn is_day_or_month_name(lower: &str) -> bool {
