@@ -47,4 +47,9 @@ pub struct EvalEventsArgs {
     /// Run only these suites (petrarch, tabari, plover, seed); default all.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
+    /// Also print the PLOVER records of the dev half whose top event has the wrong type (or
+    /// none), one per line: id, gold type, coded type and CAMEO code, sentence. The test half
+    /// is never printed, so that it keeps measuring wording nobody tuned for.
+    #[arg(long)]
+    pub dev_misses: bool,
 }

@@ -162,7 +162,8 @@ fn country(code: &str) -> Option<String> {
     (!c.is_empty() && !generic).then_some(c)
 }
 
-fn top(events: &[Event]) -> Option<&Event> {
+/// The event a record is scored on: the highest confidence, the first on ties.
+pub fn top(events: &[Event]) -> Option<&Event> {
     events
         .iter()
         .enumerate()

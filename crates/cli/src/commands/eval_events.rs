@@ -13,6 +13,7 @@ use sitrep_actors::dict::{load_file, ActorDict, AgentDict, Dictionary, Format, V
 use sitrep_eval::events_score::{self, Coders, EventSuites};
 use sitrep_eval::petrarch::Triple;
 use sitrep_events::compat::{petrarch_suite_coder, tabari_suite_coder, CoderOptions, SuiteCoder};
+use sitrep_doc::Event;
 use sitrep_events::Sentence;
 use sitrep_pipeline::Pipeline;
 use std::path::Path;
@@ -94,7 +95,35 @@ pub fn run(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
     } else {
         print_table(&suites);
     }
+    if args.dev_misses {
+        print_dev_misses(&shared, &plo)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The PLOVER dev half's misses (see `EvalEventsArgs::dev_misses`), on stderr when the
+/// figures went to stdout as JSON, so that the JSON stays parseable.
+fn print_dev_misses(shared: &Path, coder: &dyn Fn(&str) -> Vec<Event>) -> anyhow::Result<()> {
+    use sitrep_eval::plover;
+    let records = plover::load(shared)?;
+    let (dev, _test) = plover::split(&records);
+    let (mut shown, total) = (0usize, dev.len());
+    for r in &dev {
+        let events = coder(&r.text);
+        let best = plover::top(&events);
+        let got = best.map(|e| plover::current_type(&e.plover.event_type).to_string());
+        if got.as_deref() == Some(r.event_current.as_str()) {
+            continue;
+        }
+        shown += 1;
+        let coded = best.map_or_else(
+            || "-".to_string(),
+            |e| format!("{} {}", got.as_deref().unwrap_or("-"), e.cameo.code),
+        );
+        eprintln!("{}\t{}\t{}\t{}", r.id, r.event_current, coded, r.text);
+    }
+    eprintln!("plover dev misses: {shown} of {total} records");
+    Ok(())
 }
 
 type Parse<'a> = &'a dyn Fn(&str) -> Vec<Sentence>;
