@@ -11,8 +11,12 @@
 //!   unknown name), or "it"/"they" with nothing agreeing in the previous sentence leave the
 //!   pronoun unresolved, so the event has no actor instead of a wrong one.
 
+#[path = "coref_gender.rs"]
+mod gender;
+
 use crate::recognize::lexicon::Pronoun;
 use crate::recognize::{Mention, MentionKind};
+use gender::{gender, personal_role, PERSON_ROLES};
 
 /// How many sentences back he/she look for their antecedent (a person stays the topic).
 const PERSON_WINDOW: usize = 2;
@@ -25,133 +29,9 @@ const PREPOSITIONS: &str =
     "in to with of from by for against on at into about over between among toward towards \
     after before under than like through across within without via near despite";
 
-/// Role words of one person ("a US official said he").
-const PERSON_ROLES: &str =
-    "president minister leader official spokesman spokeswoman spokesperson secretary \
-    ambassador envoy diplomat premier chancellor king queen prince emir general \
-    commander chief senator lawmaker governor mayor judge prosecutor director chairman \
-    chairwoman negotiator adviser advisor aide candidate representative congressman \
-    congresswoman dictator monarch sultan sheikh pope cleric officer soldier activist \
-    journalist reporter correspondent author analyst lawyer attorney doctor nurse teacher \
-    student worker farmer protester victim suspect man woman boy girl mother father son \
-    daughter wife husband witness resident citizen economist professor researcher \
-    scientist expert priest imam bishop rabbi member lawmaker legislator councillor \
-    councilor sergeant colonel captain lieutenant gunman militant fighter rebel refugee \
-    migrant driver pilot owner founder manager banker businessman \
-    businesswoman billionaire employee writer editor columnist defendant detainee \
-    prisoner hostage player coach singer actor actress artist";
-
 /// Whether `w` is one of the space-separated words of `list`.
 fn listed(list: &str, w: &str) -> bool {
     list.split_whitespace().any(|x| x == w)
-}
-
-/// Titles that give a gender (`true` female).
-const TITLES: &[(&str, bool)] = &[
-    ("mr", false),
-    ("mr.", false),
-    ("sir", false),
-    ("lord", false),
-    ("king", false),
-    ("prince", false),
-    ("emperor", false),
-    ("duke", false),
-    ("sheikh", false),
-    ("pope", false),
-    ("father", false),
-    ("congressman", false),
-    ("chairman", false),
-    ("spokesman", false),
-    ("mrs", true),
-    ("mrs.", true),
-    ("ms", true),
-    ("ms.", true),
-    ("miss", true),
-    ("madam", true),
-    ("madame", true),
-    ("lady", true),
-    ("dame", true),
-    ("queen", true),
-    ("princess", true),
-    ("empress", true),
-    ("duchess", true),
-    ("sister", true),
-    ("congresswoman", true),
-    ("chairwoman", true),
-    ("spokeswoman", true),
-];
-
-/// First names common in international news whose gender is unambiguous. Written for this
-/// project; a name missing here only leaves the gender open.
-const FEMALE_NAMES: &str =
-    "angela theresa hillary nikki federica christine ursula kamala nancy elizabeth \
-    sarah mary anna maria julia jacinda sanna jacqueline benazir indira golda margaret \
-    madeleine condoleezza samantha susan kellyanne ivanka melania michelle helen \
-    catherine katherine laura linda barbara patricia jennifer karen nicola yulia \
-    valentina dilma cristina ellen joyce liz priti kristalina annalena giorgia mette \
-    kaja viola olena svetlana natalia irina olga fatima aisha amina leila sophie emma \
-    claire rachel rebecca jane ann anne alice diane marie sylvie ségolène segolene beata \
-    ewa ana isabel carmen sheila heather amy lisa emily jessica elise kirsten kristi \
-    tulsi ilhan alexandria rashida elaine betsy gina janet penny";
-
-const MALE_NAMES: &str =
-    "donald barack vladimir xi emmanuel francois françois boris recep benjamin mahmoud \
-    bashar hassan ali mohammed muhammad mohammad ahmed ahmad abdel abdul abdullah \
-    narendra shinzo justin rex mike michael john james joe george bill william robert \
-    richard david peter paul mark thomas charles joseph daniel sergei sergey dmitry \
-    dmitri alexei alexey viktor petro volodymyr nicolas jean pierre jean-claude jens \
-    antonio kofi jacob cyril rodrigo rouhani javad ayatollah jeremy theodore ted marco \
-    bernie chuck mitch rand sean steve stephen jeff jared reince rudy lindsey devin adam \
-    jim tom tim chris christopher andrew anthony matthew jack frank gary kevin brian \
-    eric scott jason ryan nick martin hans wolfgang frank-walter sigmar olaf friedrich \
-    heiko matteo paolo sergio mariano pedro mauricio enrique andres andrés luiz jair evo \
-    raul raúl fidel hugo juan carlos jose josé luis manuel miguel yoweri uhuru muhammadu \
-    goodluck idriss abiy salva omar khalifa fayez haider nouri masoud ashraf hamid imran \
-    nawaz shehbaz prayuth joko najib yoshihide fumio taro mikhail leonid nursultan ilham \
-    nikol alexander aleksandar milo andrzej mateusz jaroslaw jarosław stefan lars \
-    erdogan binali mevlut ahmet bibi avigdor naftali yair benny ismail yahya khaled \
-    salman abdulaziz tamim mohamed hosni abdel-fattah walid";
-
-/// Gender a reader would give the mention: the KB's, else a title inside or right before it,
-/// else a known first name.
-fn gender(text: &str, m: &Mention) -> Option<bool> {
-    if m.female.is_some() {
-        return m.female;
-    }
-    let before = text
-        .get(..m.start)
-        .unwrap_or("")
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .to_lowercase();
-    let mut words = m.text.split_whitespace().map(str::to_lowercase);
-    let first = words.next().unwrap_or_default();
-    for w in [&before, &first] {
-        if let Some(&(_, f)) = TITLES.iter().find(|(t, _)| t == w) {
-            return Some(f);
-        }
-    }
-    // The first name is the first word after any role words ("Foreign Minister Anna X").
-    let name_start = std::iter::once(first)
-        .chain(words)
-        .find(|w| !listed(PERSON_ROLES, w) && !TITLES.iter().any(|(t, _)| t == w));
-    let w = name_start?;
-    if listed(FEMALE_NAMES, &w) {
-        Some(true)
-    } else if listed(MALE_NAMES, &w) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// Whether the mention's last word is a role of one person ("the US official").
-fn personal_role(m: &Mention) -> bool {
-    m.text
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| listed(PERSON_ROLES, &w.to_lowercase()))
 }
 
 /// How well a candidate agrees with the pronoun: `None` never; `Some(0)` well, `Some(1)`

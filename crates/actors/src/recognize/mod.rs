@@ -60,6 +60,7 @@ mod relations;
 mod scan;
 mod surname;
 mod typo;
+mod units;
 
 use crate::kb::{Kb, PartialDate};
 use lexicon::Lexicon;

@@ -1,9 +1,9 @@
 //! Building a mention from the parts of a chain: a blank mention over words, the sectors of
 //! role words, the actor of an organisation.
 
-use super::chain::Unit;
 use super::lexicon;
 use super::scan::{word_text, Atom, AtomKind};
+use super::units::Unit;
 use super::{span_text, Mention, MentionKind, Recognizer, Word};
 
 pub(crate) fn blank(
