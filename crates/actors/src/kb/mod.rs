@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 /// The people files embedded in the binary, in name order (the order `from_dir` reads a
 /// folder in, so both give the same person indices). `from_dir` reads every `people/*.txt`;
 /// these names are the ones agreed with the people data, one file per region.
-const PEOPLE: [(&str, &str); 11] = [
+const PEOPLE: [(&str, &str); 12] = [
     (
         "people/americas.txt",
         include_str!("../../kb/people/americas.txt"),
@@ -44,6 +44,10 @@ const PEOPLE: [(&str, &str); 11] = [
     (
         "people/europe.txt",
         include_str!("../../kb/people/europe.txt"),
+    ),
+    (
+        "people/figures_2000_2026.txt",
+        include_str!("../../kb/people/figures_2000_2026.txt"),
     ),
     (
         "people/gaps_2000_2026.txt",
