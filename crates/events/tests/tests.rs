@@ -9,6 +9,7 @@ mod lexicon_coverage;
 mod lexicon_followups;
 mod lexicon_general;
 mod lexicon_guard;
+mod lexicon_manual;
 mod lexicon_news;
 mod lexicon_round8;
 mod lexicon_sense;
