@@ -264,3 +264,17 @@ fn named_appositions_share_their_actor() {
     let ms = run("The senator, John Doe met them.");
     assert_eq!(with_text(&ms, "John Doe").kind, MentionKind::Unknown);
 }
+
+#[test]
+fn named_people_match_in_another_transliteration_of_their_given_name() {
+    // The KB writes "Mohammed bin Salman", "Mahmoud Abbas" and "Hassan Rouhani"; news also
+    // writes "Muhammad", "Mahmud" and "Hasan".
+    let ms = run("Muhammad bin Salman met Mahmud Abbas in Riyadh, and Hasan Rouhani called.");
+    for (name, cc) in [
+        ("Muhammad bin Salman", "SAU"),
+        ("Mahmud Abbas", "PSE"),
+        ("Hasan Rouhani", "IRN"),
+    ] {
+        assert_eq!(with_text(&ms, name).country.as_deref(), Some(cc), "{name}");
+    }
+}

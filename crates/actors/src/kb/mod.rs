@@ -19,7 +19,7 @@ mod tests;
 mod tests_builtin;
 
 pub use error::{Error, Problem, Result};
-pub use normalize::{normalize, token_count};
+pub use normalize::{given_name, normalize, token_count};
 pub use types::{
     Country, Gender, Igo, Namespace, PartialDate, Person, Role, RoleKind, Seat, Sector,
     CAMEO_SECTORS, GENERIC_ACTOR_CODES, PLOVER_SECTORS,

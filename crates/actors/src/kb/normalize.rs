@@ -21,10 +21,66 @@ pub fn normalize(phrase: &str) -> String {
             None => out.extend(c.to_lowercase()),
         }
     }
+    if out.split(' ').any(|t| given_name(t).is_some()) {
+        out = out
+            .split(' ')
+            .map(|t| given_name(t).unwrap_or(t))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     match out.strip_prefix("the ") {
         Some(rest) if !rest.is_empty() => rest.to_string(),
         _ => out,
     }
+}
+
+/// The one spelling a transliterated given name is indexed under, for a lower-case word that
+/// is another spelling of it; `None` for every other word.
+///
+/// English news writes the same Russian, Ukrainian or Arabic given name several ways (Reuters
+/// "Sergei", AP "Sergey"; "Mohammed", "Muhammad", "Mohamed"), and a KB entry is written one
+/// way: folding both sides makes "Sergey Lavrov" find "Sergei Lavrov". Whole words only, and
+/// given names only: surname variants ("Zelensky", "Zelenskyy") are listed in the KB where
+/// they matter, and folding them would merge different families. Pairs are kept to spellings
+/// of one name, never two names ("Hossein" and "Hussein" stay apart).
+pub fn given_name(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "andrey" => "andrei",
+        "sergey" => "sergei",
+        "yury" | "yuriy" | "iurii" => "yuri",
+        "dmitri" | "dmitriy" | "dmitrii" => "dmitry",
+        "alexey" | "aleksei" | "aleksey" => "alexei",
+        "aleksandr" | "alexandr" => "alexander",
+        "nikolay" => "nikolai",
+        "vasiliy" | "vasili" => "vasily",
+        "anatoli" | "anatoliy" => "anatoly",
+        "valeri" | "valeriy" => "valery",
+        "gennadi" | "gennadiy" => "gennady",
+        "grigori" | "grigoriy" => "grigory",
+        "evgeny" | "evgeni" | "evgeniy" | "yevgeni" | "yevgeniy" => "yevgeny",
+        "vitali" | "vitaliy" => "vitaly",
+        "arkadi" | "arkadiy" => "arkady",
+        "maksim" => "maxim",
+        "matvey" => "matvei",
+        "timofey" => "timofei",
+        "oleksiy" => "oleksii",
+        "andrii" => "andriy",
+        "serhii" => "serhiy",
+        "yuliya" => "yulia",
+        "mohammad" | "mohamed" | "muhammad" | "muhammed" | "mohamad" | "mohammud" => "mohammed",
+        "ahmad" => "ahmed",
+        "mahmud" => "mahmoud",
+        "hussain" | "husain" | "husayn" => "hussein",
+        "hasan" => "hassan",
+        "abdel" => "abdul",
+        "abdallah" | "abdulla" => "abdullah",
+        "yousef" | "youssef" | "yousif" | "yusef" => "yusuf",
+        "khalid" => "khaled",
+        "mostafa" | "moustafa" => "mustafa",
+        "salih" => "saleh",
+        "ebrahim" => "ibrahim",
+        _ => return None,
+    })
 }
 
 /// Number of whitespace tokens in a key.
@@ -79,5 +135,16 @@ mod tests {
         assert_eq!(normalize("São Tomé and Príncipe"), "sao tome and principe");
         assert_eq!(normalize("Theodore"), "theodore");
         assert_eq!(token_count(&normalize("North  Korean")), 2);
+    }
+
+    #[test]
+    fn normalize_folds_transliterated_given_names_only() {
+        assert_eq!(normalize("Sergey Lavrov"), normalize("Sergei Lavrov"));
+        assert_eq!(normalize("Muhammad bin Salman"), "mohammed bin salman");
+        assert_eq!(normalize("Mohamed"), normalize("Mohammad"));
+        // Surnames and words that merely contain a variant stay as written.
+        assert_eq!(normalize("Zelenskyy"), "zelenskyy");
+        assert_eq!(normalize("Sergeyev"), "sergeyev");
+        assert_eq!(normalize("Hossein Salami"), "hossein salami");
     }
 }

@@ -2,7 +2,7 @@
 
 use super::lexicon::{self, Extra};
 use super::{Pos, Recognizer, Scratch, Word};
-use crate::kb::{normalize, CountryForm, Entry, Namespace, PartialDate};
+use crate::kb::{given_name, normalize, CountryForm, Entry, Namespace, PartialDate};
 
 /// What a run of words matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,14 +147,14 @@ fn match_key(
                     && !prev_free_cap
                     && lexicon::case_fits(&rec.lex.media[m].0, surface) =>
             {
-                return Some(AtomKind::Media(m))
+                return Some(AtomKind::Media(m));
             }
             Extra::Org(o)
                 if is_capitalised(surface)
                     && !prev_free_cap
                     && lexicon::case_fits(&rec.lex.orgs[o].name, surface) =>
             {
-                return Some(AtomKind::Org(o))
+                return Some(AtomKind::Org(o));
             }
             Extra::NotCountry if is_capitalised(surface) => return Some(AtomKind::NotCountry),
             Extra::Role(r) => {
@@ -162,7 +162,7 @@ fn match_key(
                     cameo: None,
                     plover: None,
                     extra: Some(r),
-                })
+                });
             }
             _ => {}
         }
@@ -281,11 +281,17 @@ pub(crate) fn is_capitalised(s: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// Appends the lookup form of one word: lower case, accents folded (as [`normalize`]).
+/// Appends the lookup form of one word: lower case, accents folded, a transliterated given
+/// name in its indexed spelling (as [`normalize`]).
 fn push_norm(s: &str, out: &mut String) {
     if s.is_ascii() {
+        let start = out.len();
         for b in s.bytes() {
             out.push(b.to_ascii_lowercase() as char);
+        }
+        if let Some(name) = given_name(&out[start..]) {
+            out.truncate(start);
+            out.push_str(name);
         }
     } else {
         out.push_str(&normalize(s));
