@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 /// The people files embedded in the binary, in name order (the order `from_dir` reads a
 /// folder in, so both give the same person indices). `from_dir` reads every `people/*.txt`;
 /// these names are the ones agreed with the people data, one file per region.
-const PEOPLE: [(&str, &str); 12] = [
+const PEOPLE: [(&str, &str); 13] = [
     (
         "people/americas.txt",
         include_str!("../../kb/people/americas.txt"),
@@ -40,6 +40,10 @@ const PEOPLE: [(&str, &str); 12] = [
     (
         "people/asia_pacific.txt",
         include_str!("../../kb/people/asia_pacific.txt"),
+    ),
+    (
+        "people/cabinets_2015_2026.txt",
+        include_str!("../../kb/people/cabinets_2015_2026.txt"),
     ),
     (
         "people/europe.txt",
