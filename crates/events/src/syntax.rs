@@ -75,10 +75,26 @@ pub(crate) fn follow(s: &Sentence, from: usize, path: &[Rel]) -> Vec<usize> {
 }
 
 /// Nouns of quantity or packaging that pass their role to their "of" complement: "25,000
-/// *tons* of aid", "*two* of its nationals", "a *shipment* of weapons".
+/// *tons* of aid", "*two* of its nationals", "a *shipment* of weapons", "300 *kg* of medicine",
+/// "40 *truckloads* of food", "$50,000 *worth* of goods".
 const QUANTITY: &[&str] = &[
     "ton",
     "tonne",
+    "kg",
+    "kilogram",
+    "kilo",
+    "litre",
+    "liter",
+    "gallon",
+    "barrel",
+    "truckload",
+    "planeload",
+    "shipload",
+    "container",
+    "carton",
+    "crate",
+    "pallet",
+    "worth",
     "million",
     "billion",
     "thousand",

@@ -12,19 +12,23 @@ use crate::common::check_set_holds;
 
 const SET: &str = include_str!("lexicon_manual.tsv");
 
-/// Lines that must pass (of 179). Measured with the shipped model: the 148 lines written before
+/// Lines that must pass (of 210). Measured with the shipped model: the 148 lines written before
 /// the session 10 rules passed 124 with the binary of the session's start (HEAD 9297623) and 138
 /// with the rules; all 179 lines passed 138 before and 164 after. The lines still failing fail
 /// for the parse ("Rwanda charged on Tuesday that", "Chinese officials on Friday condemned"),
 /// for an unnamed or unknown actor ("A suicide bomber", "The two sides", "The junta") or for a
 /// sense the rules do not split ("blockaded the road" by a state is 191, by protesters 144).
-/// The floor leaves a few lines for a parser retrain.
-const FLOOR: usize = 158;
+/// The floor leaves a few lines for a parser retrain. Session 11 (V11) added 31 lines written
+/// before its fixes (groups "DEFECTS/s11" and "CLASSES/s11"): with its fixes all 31 pass and
+/// the 179 older lines still pass 164 (195 of 210 in all); before them 2 of the 12 defect
+/// lines passed and, of the 19 class lines, 1 of the 15 then probed (a guard).
+const FLOOR: usize = 189;
 
-/// Guard lines that must pass (9 of 9 pass; 6 passed before the rules).
-const GUARD_FLOOR: usize = 8;
+/// Guard lines that must pass (15 of 15 pass; 6 of the first 9 passed before the session 10
+/// rules, 2 of session 11's 6 before its fixes).
+const GUARD_FLOOR: usize = 14;
 
 #[test]
 fn lexicon_manual_check_set() {
-    check_set_holds(SET, 179, FLOOR, GUARD_FLOOR);
+    check_set_holds(SET, 210, FLOOR, GUARD_FLOOR);
 }
