@@ -1,5 +1,5 @@
 //! Developer tool for tuning on EWT dev: `cargo run --release -p sitrep-nlp --example
-//! ewt_experiment -- TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam [seed [r2l rare]]]]`. The documented way to
+//! ewt_experiment -- TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam [seed [r2l rare [news]]]]]`. The documented way to
 //! build the shipped model is `sitrep train parser`; this only shortens the edit-train loop.
 
 use sitrep_nlp::{conllu, eval, train};
@@ -9,7 +9,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let a: Vec<String> = std::env::args().skip(1).collect();
     if a.len() < 3 {
         return Err(
-            "usage: TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam [seed [r2l rare]]]]"
+            "usage: TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam [seed [r2l rare [news]]]]]"
                 .into(),
         );
     }
@@ -30,6 +30,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if a.len() >= 10 {
         o.tagger_r2l = a[8] != "0";
         o.rare_count = a[9].parse()?;
+    }
+    if a.len() >= 11 {
+        o.news_verbs = a[10] != "0";
     }
     let m = train::train(&trainset, &dev, &o, |l| eprintln!("{l}"))?;
     let bytes = m.to_bytes();

@@ -42,6 +42,12 @@ pub struct TrainOptions {
     /// event coder fails on ("warplanes" read as a verb, "shelled" as an adjective), and with
     /// the left-to-right tagger alone dev fell (95.00 -> 94.89).
     pub rare_count: u32,
+    /// Add the verb readings of the hand-written news verb lexicon (`data/news_verbs.txt`,
+    /// [`crate::news_verbs`]) to the ambiguity classes of those forms. Off by default (the
+    /// shipped model): tried in session 11 (`MODEL.md`), better on the news check sets and EWT
+    /// dev but it lost a pipeline test ("After meeting Vladimir Putin": "meeting" read NN) and
+    /// TABARI exact 199 -> 195.
+    pub news_verbs: bool,
 }
 
 impl Default for TrainOptions {
@@ -56,6 +62,7 @@ impl Default for TrainOptions {
             beam: 1,
             tagger_r2l: true,
             rare_count: 0,
+            news_verbs: false,
         }
     }
 }
@@ -71,10 +78,15 @@ fn lex_of(s: &Sentence, lexicon: &Lexicon) -> Vec<Lex> {
 }
 
 /// Ambiguity classes: for each word seen at least `MIN_LEXICON_COUNT` times, the set of tags
-/// that make up at least 5% of its occurrences (rarer ones are mostly annotation noise).
+/// that make up at least 5% of its occurrences (rarer ones are mostly annotation noise). With
+/// `verb_tags` (the classes VERB VBD, VBN, VBG), the forms of the news verb lexicon also get
+/// their verb readings added to that set, whether or not train has them (a form unseen in train
+/// gets a class of its verb readings alone). The lexicon is stored in the model, so tagging reads
+/// exactly these classes.
 fn learn_lexicon(
     train: &[&Sentence],
     rare_count: u32,
+    verb_tags: Option<[u16; 3]>,
     tag_ix: impl Fn(&str, &str) -> u16,
 ) -> Lexicon {
     let mut counts: HashMap<u64, HashMap<u16, u32>> = HashMap::new();
@@ -85,18 +97,21 @@ fn learn_lexicon(
             .entry(tag_ix(&w.upos, &w.xpos))
             .or_default() += 1;
     }
-    let mut lexicon = Lexicon::default();
-    for (word, tags) in counts {
-        let total: u32 = tags.values().sum();
-        if total < MIN_LEXICON_COUNT {
-            continue;
+    let mut news: HashMap<u64, Vec<u16>> = HashMap::new();
+    if let Some([vbd, vbn, vbg]) = verb_tags {
+        for (form, r) in crate::news_verbs::forms() {
+            let mut v = Vec::new();
+            for (on, t) in [(r.past, vbd), (r.participle, vbn), (r.ing, vbg)] {
+                if on {
+                    v.push(t);
+                }
+            }
+            news.insert(hash_str(&form), v);
         }
-        let mut set: Vec<u16> = tags
-            .into_iter()
-            .filter(|&(_, c)| c * 20 >= total)
-            .map(|(t, _)| t)
-            .collect();
+    }
+    let class = |set: &mut Vec<u16>, total: u32| {
         set.sort_unstable();
+        set.dedup();
         let mut h = set.iter().fold(0x414d_4221u64, |h, &t| mix(h ^ t as u64));
         // A class read off a handful of occurrences is a weaker hint (EWT has "wounded" three
         // times, all adjectives): rare words get classes of their own, so the tagger learns
@@ -104,7 +119,25 @@ fn learn_lexicon(
         if total < rare_count {
             h = mix(h ^ 0x5241_5245);
         }
-        lexicon.insert(word, h);
+        h
+    };
+    let mut lexicon = Lexicon::default();
+    for (word, tags) in counts {
+        let total: u32 = tags.values().sum();
+        let extra = news.remove(&word);
+        if total < MIN_LEXICON_COUNT && extra.is_none() {
+            continue;
+        }
+        let mut set: Vec<u16> = tags
+            .into_iter()
+            .filter(|&(_, c)| c * 20 >= total)
+            .map(|(t, _)| t)
+            .collect();
+        set.extend(extra.unwrap_or_default());
+        lexicon.insert(word, class(&mut set, total));
+    }
+    for (word, mut set) in news {
+        lexicon.insert(word, class(&mut set, 0));
     }
     lexicon
 }
@@ -164,7 +197,18 @@ pub fn train(
         labels.len()
     ));
 
-    let lexicon = learn_lexicon(&train, opts.rare_count, tag_ix);
+    // The news verb lexicon needs the three verb classes in the tag set (a toy treebank may
+    // lack them).
+    let verb_tag = |x: &str| {
+        tags.binary_search_by(|t| (t.0.as_str(), t.1.as_str()).cmp(&("VERB", x)))
+            .ok()
+            .map(|i| i as u16)
+    };
+    let verb_tags = match (verb_tag("VBD"), verb_tag("VBN"), verb_tag("VBG")) {
+        (Some(d), Some(n), Some(g)) if opts.news_verbs => Some([d, n, g]),
+        _ => None,
+    };
+    let lexicon = learn_lexicon(&train, opts.rare_count, verb_tags, tag_ix);
     let tag_data: Vec<TagExample> = train
         .iter()
         .map(|s| TagExample {
@@ -331,10 +375,11 @@ pub fn train(
         started.elapsed().as_secs_f64()
     ));
     model.info = format!(
-        "tagger_epochs={} tagger_r2l={} rare_count={} parser_epochs={} folds={} explore={} prune={:?} seed={} beam={} train_sentences={}",
+        "tagger_epochs={} tagger_r2l={} rare_count={} news_verbs={} parser_epochs={} folds={} explore={} prune={:?} seed={} beam={} train_sentences={}",
         opts.tagger_epochs,
         opts.tagger_r2l,
         opts.rare_count,
+        opts.news_verbs,
         opts.parser_epochs,
         opts.folds,
         opts.explore,

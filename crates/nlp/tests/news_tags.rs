@@ -29,6 +29,8 @@ fn news_check_set_tags() {
     assert!(pct >= FLOOR, "news check set {pct:.1}% < floor {FLOOR}");
 }
 
-/// Accuracy of the shipped model on the check set (96 of 102 with the clause repair, 95
-/// without), rounded down.
-const FLOOR: f64 = 94.1;
+/// Accuracy of the shipped model on the check set, rounded down: 128 of 139 (96 of the first
+/// 102 with the clause repair, 95 without). The last 19 lines (37 marks, added in session 11)
+/// are verb conjuncts ("attacked the village and wounded two soldiers") and adjective controls
+/// ("the wounded were taken", "a fired worker"); the shipped model gets 32 of them.
+const FLOOR: f64 = 92.0;
