@@ -12,7 +12,7 @@ use crate::common::check_set_holds;
 
 const SET: &str = include_str!("lexicon_manual.tsv");
 
-/// Lines that must pass (of 210). Measured with the shipped model: the 148 lines written before
+/// Lines that must pass (of 211). Measured with the shipped model: the 148 lines written before
 /// the session 10 rules passed 124 with the binary of the session's start (HEAD 9297623) and 138
 /// with the rules; all 179 lines passed 138 before and 164 after. The lines still failing fail
 /// for the parse ("Rwanda charged on Tuesday that", "Chinese officials on Friday condemned"),
@@ -24,8 +24,9 @@ const SET: &str = include_str!("lexicon_manual.tsv");
 /// lines passed and, of the 19 class lines, 1 of the 15 then probed (a guard).
 const FLOOR: usize = 189;
 
-/// Guard lines that must pass (15 of 15 pass; 6 of the first 9 passed before the session 10
-/// rules, 2 of session 11's 6 before its fixes).
+/// Guard lines that must pass (16 of 16 pass; 6 of the first 9 passed before the session 10
+/// rules, 2 of session 11's 6 before its fixes; the 16th, an arrest "in" a case rather than a
+/// place, was added with the guard on `coerce.arrested_in` after a look at real news).
 const GUARD_FLOOR: usize = 14;
 
 #[test]
