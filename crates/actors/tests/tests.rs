@@ -9,6 +9,7 @@ mod recognize;
 mod recognize_eval;
 mod recognize_groups;
 mod recognize_named;
+mod recognize_orgs;
 mod recognize_owners;
 mod recognize_relations;
 mod recognize_rules;

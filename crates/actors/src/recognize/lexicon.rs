@@ -14,6 +14,10 @@ const ORGS: &str = include_str!("orgs.txt");
 /// Companies news names alone, under their home country as BUS; same format as [`ORGS`].
 const COMPANIES: &str = include_str!("companies.txt");
 
+/// National institutions (legislatures, central banks, armed forces, police, intelligence
+/// services, courts), universities, think tanks and national NGOs; same format as [`ORGS`].
+const INSTITUTIONS: &str = include_str!("institutions.txt");
+
 /// First-level regions the gazetteer does not name, `name<TAB>ISO3`, our own list.
 const REGIONS: &str = include_str!("regions.txt");
 
@@ -34,8 +38,10 @@ const EXTRA_ROLES: &[(&str, &[&str], &str)] = &[
 ];
 
 /// Place names made of a country word and more, which must not be read as that country:
-/// "New Jersey" is not Jersey, "British Columbia" not Britain. The scan passes over them,
-/// so they stay capitalised names for the gazetteer (or the region list).
+/// "New Jersey" is not Jersey, "British Columbia" not Britain; and names that open with an
+/// organisation's short name but are no organisation ("Fed Cup" is a tennis team event, not
+/// the Federal Reserve). The scan passes over them, so they stay capitalised names for the
+/// gazetteer (or the region list).
 const NOT_COUNTRIES: &[&str] = &[
     "New Jersey",
     "New Mexico",
@@ -45,6 +51,7 @@ const NOT_COUNTRIES: &[&str] = &[
     "New Ireland",
     "British Columbia",
     "Guinea Pig",
+    "Fed Cup",
 ];
 
 /// A phrase from the extra table.
@@ -131,7 +138,11 @@ impl Lexicon {
             media.push((name.to_string(), cc.to_string()));
         }
         let mut orgs = Vec::new();
-        for line in ORGS.lines().chain(COMPANIES.lines()) {
+        for line in ORGS
+            .lines()
+            .chain(COMPANIES.lines())
+            .chain(INSTITUTIONS.lines())
+        {
             let mut f: Vec<&str> = line.trim_end().split('\t').collect();
             let since = match f.last().and_then(|x| x.strip_prefix("since ")) {
                 Some(rest) => {
