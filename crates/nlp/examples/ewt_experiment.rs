@@ -1,5 +1,5 @@
 //! Developer tool for tuning on EWT dev: `cargo run --release -p sitrep-nlp --example
-//! ewt_experiment -- TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam [seed [r2l rare [news]]]]]`. The documented way to
+//! ewt_experiment -- TRAIN DEV OUT [tagger_epochs parser_epochs folds [beam [seed [r2l rare [news]]]]]` (news: 0 off, 1 verbs, 2 past, 3 names). The documented way to
 //! build the shipped model is `sitrep train parser`; this only shortens the edit-train loop.
 
 use sitrep_nlp::{conllu, eval, train};
@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         o.rare_count = a[9].parse()?;
     }
     if a.len() >= 11 {
-        o.news_verbs = a[10] != "0";
+        o.news_verbs = a[10].parse()?;
     }
     let m = train::train(&trainset, &dev, &o, |l| eprintln!("{l}"))?;
     let bytes = m.to_bytes();

@@ -16,6 +16,7 @@ pub mod hash;
 pub mod lemma;
 pub mod lex;
 pub mod model;
+pub mod news_names;
 pub mod news_verbs;
 pub mod parser;
 pub mod perceptron;

@@ -42,12 +42,67 @@ pub struct TrainOptions {
     /// event coder fails on ("warplanes" read as a verb, "shelled" as an adjective), and with
     /// the left-to-right tagger alone dev fell (95.00 -> 94.89).
     pub rare_count: u32,
-    /// Add the verb readings of the hand-written news verb lexicon (`data/news_verbs.txt`,
-    /// [`crate::news_verbs`]) to the ambiguity classes of those forms. Off by default (the
-    /// shipped model): tried in session 11 (`MODEL.md`), better on the news check sets and EWT
-    /// dev but it lost a pipeline test ("After meeting Vladimir Putin": "meeting" read NN) and
+    /// Which readings of the hand-written news lexicons join the ambiguity classes
+    /// ([`NewsReadings`]). Off by default (the shipped model; see `MODEL.md`, sessions 11 and 12).
+    pub news_verbs: NewsReadings,
+}
+
+/// News readings added to the ambiguity classes at training ([`TrainOptions::news_verbs`]).
+/// The classes are stored in the model, so tagging reads the ones the tagger was trained with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NewsReadings {
+    /// None: the classes are learned from train alone (the shipped model).
+    #[default]
+    Off,
+    /// The news verbs' VBD, VBN and VBG readings (`data/news_verbs.txt`, [`crate::news_verbs`]).
+    /// Session 11: better on the news check sets and EWT dev, but "-ing" forms that are mostly
+    /// nouns turned verbs and back ("After meeting Vladimir Putin": "meeting" read NN), and
     /// TABARI exact 199 -> 195.
-    pub news_verbs: bool,
+    Verbs,
+    /// The news verbs' VBD and VBN readings only (no VBG: "-ing" forms keep the classes train
+    /// gives them).
+    PastVerbs,
+    /// [`NewsReadings::PastVerbs`] plus noun readings of news nouns and adjective / plural
+    /// proper-noun readings of demonyms ([`crate::news_names`]), for words train gives no class.
+    PastVerbsAndNames,
+}
+
+impl std::fmt::Display for NewsReadings {
+    /// The name written into the model's info line; `Off` and `Verbs` keep the words of the
+    /// earlier boolean option ("false", "true"), so the default model's bytes do not change.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NewsReadings::Off => "false",
+            NewsReadings::Verbs => "true",
+            NewsReadings::PastVerbs => "past",
+            NewsReadings::PastVerbsAndNames => "past+names",
+        })
+    }
+}
+
+impl std::str::FromStr for NewsReadings {
+    type Err = String;
+    /// "0"/"off", "1"/"verbs", "2"/"past", "3"/"names".
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s {
+            "0" | "off" | "false" => Ok(NewsReadings::Off),
+            "1" | "verbs" | "true" => Ok(NewsReadings::Verbs),
+            "2" | "past" => Ok(NewsReadings::PastVerbs),
+            "3" | "names" | "past+names" => Ok(NewsReadings::PastVerbsAndNames),
+            _ => Err(format!(
+                "unknown news readings {s:?} (off, verbs, past, names)"
+            )),
+        }
+    }
+}
+
+/// The tag classes the news readings need: VERB VBD, VBN, VBG; NOUN NN, NNS; ADJ JJ; PROPN
+/// NNPS.
+#[derive(Debug, Clone, Copy)]
+struct NewsTags {
+    verbs: [u16; 3],
+    ing: bool,
+    names: Option<[u16; 4]>,
 }
 
 impl Default for TrainOptions {
@@ -62,7 +117,7 @@ impl Default for TrainOptions {
             beam: 1,
             tagger_r2l: true,
             rare_count: 0,
-            news_verbs: false,
+            news_verbs: NewsReadings::Off,
         }
     }
 }
@@ -79,14 +134,15 @@ fn lex_of(s: &Sentence, lexicon: &Lexicon) -> Vec<Lex> {
 
 /// Ambiguity classes: for each word seen at least `MIN_LEXICON_COUNT` times, the set of tags
 /// that make up at least 5% of its occurrences (rarer ones are mostly annotation noise). With
-/// `verb_tags` (the classes VERB VBD, VBN, VBG), the forms of the news verb lexicon also get
-/// their verb readings added to that set, whether or not train has them (a form unseen in train
-/// gets a class of its verb readings alone). The lexicon is stored in the model, so tagging reads
-/// exactly these classes.
+/// `news_tags` (the tag classes of [`NewsTags`]), the forms of the news verb lexicon also get
+/// their verb readings added to that set (VBG only when `ing`), whether or not train has
+/// them (a form unseen in train gets a class of its verb readings alone); with `names`,
+/// news nouns and demonyms that train gives no class get their noun or adjective readings. The
+/// lexicon is stored in the model, so tagging reads exactly these classes.
 fn learn_lexicon(
     train: &[&Sentence],
     rare_count: u32,
-    verb_tags: Option<[u16; 3]>,
+    news_tags: Option<NewsTags>,
     tag_ix: impl Fn(&str, &str) -> u16,
 ) -> Lexicon {
     let mut counts: HashMap<u64, HashMap<u16, u32>> = HashMap::new();
@@ -98,15 +154,35 @@ fn learn_lexicon(
             .or_default() += 1;
     }
     let mut news: HashMap<u64, Vec<u16>> = HashMap::new();
-    if let Some([vbd, vbn, vbg]) = verb_tags {
+    if let Some(nt) = news_tags {
+        let [vbd, vbn, vbg] = nt.verbs;
         for (form, r) in crate::news_verbs::forms() {
             let mut v = Vec::new();
-            for (on, t) in [(r.past, vbd), (r.participle, vbn), (r.ing, vbg)] {
+            for (on, t) in [(r.past, vbd), (r.participle, vbn), (r.ing && nt.ing, vbg)] {
                 if on {
                     v.push(t);
                 }
             }
-            news.insert(hash_str(&form), v);
+            if !v.is_empty() {
+                news.insert(hash_str(&form), v);
+            }
+        }
+        if let Some([nn, nns, jj, nnps]) = nt.names {
+            for (form, reading) in crate::news_names::forms() {
+                let h = hash_str(&form);
+                // Only words train leaves without a class: a class learned from train is kept.
+                let seen: u32 = counts.get(&h).map_or(0, |c| c.values().sum());
+                if seen >= MIN_LEXICON_COUNT {
+                    continue;
+                }
+                let t = match reading {
+                    crate::news_names::Reading::Noun => nn,
+                    crate::news_names::Reading::PluralNoun => nns,
+                    crate::news_names::Reading::Adjective => jj,
+                    crate::news_names::Reading::PluralProper => nnps,
+                };
+                news.entry(h).or_default().push(t);
+            }
         }
     }
     let class = |set: &mut Vec<u16>, total: u32| {
@@ -197,18 +273,48 @@ pub fn train(
         labels.len()
     ));
 
-    // The news verb lexicon needs the three verb classes in the tag set (a toy treebank may
-    // lack them).
-    let verb_tag = |x: &str| {
-        tags.binary_search_by(|t| (t.0.as_str(), t.1.as_str()).cmp(&("VERB", x)))
+    // The news lexicons need their tag classes in the tag set (a toy treebank may lack them).
+    let find_tag = |u: &str, x: &str| {
+        tags.binary_search_by(|t| (t.0.as_str(), t.1.as_str()).cmp(&(u, x)))
             .ok()
             .map(|i| i as u16)
     };
-    let verb_tags = match (verb_tag("VBD"), verb_tag("VBN"), verb_tag("VBG")) {
-        (Some(d), Some(n), Some(g)) if opts.news_verbs => Some([d, n, g]),
+    let verb_tags = match (
+        find_tag("VERB", "VBD"),
+        find_tag("VERB", "VBN"),
+        find_tag("VERB", "VBG"),
+    ) {
+        (Some(d), Some(n), Some(g)) => Some([d, n, g]),
         _ => None,
     };
-    let lexicon = learn_lexicon(&train, opts.rare_count, verb_tags, tag_ix);
+    let name_tags = match (
+        find_tag("NOUN", "NN"),
+        find_tag("NOUN", "NNS"),
+        find_tag("ADJ", "JJ"),
+        find_tag("PROPN", "NNPS"),
+    ) {
+        (Some(a), Some(b), Some(c), Some(d)) => Some([a, b, c, d]),
+        _ => None,
+    };
+    let news_tags = match (opts.news_verbs, verb_tags) {
+        (NewsReadings::Off, _) | (_, None) => None,
+        (NewsReadings::Verbs, Some(verbs)) => Some(NewsTags {
+            verbs,
+            ing: true,
+            names: None,
+        }),
+        (NewsReadings::PastVerbs, Some(verbs)) => Some(NewsTags {
+            verbs,
+            ing: false,
+            names: None,
+        }),
+        (NewsReadings::PastVerbsAndNames, Some(verbs)) => Some(NewsTags {
+            verbs,
+            ing: false,
+            names: name_tags,
+        }),
+    };
+    let lexicon = learn_lexicon(&train, opts.rare_count, news_tags, tag_ix);
     let tag_data: Vec<TagExample> = train
         .iter()
         .map(|s| TagExample {
