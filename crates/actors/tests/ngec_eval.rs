@@ -249,11 +249,12 @@ fn ngec_actor_resolution() {
     assert!(held >= NGEC_HELD_OUT_FLOOR, "held-out accuracy {held:.3}");
 }
 
-/// Measured 144/157 = 0.917 on the selected rows (tuning 73/77, held-out 71/80); the issue
-/// asks for 0.90.
+/// Measured 151/157 = 0.962 on the selected rows (tuning 77/77, held-out 74/80, session 12);
+/// the issue asks for 0.90.
 const NGEC_ALL_FLOOR: f64 = 0.90;
-/// Measured 71/80 = 0.887 on the held-out half.
-const NGEC_HELD_OUT_FLOOR: f64 = 0.875;
+/// Measured 74/80 = 0.925 on the held-out half (session 12, after the organisation lists);
+/// the issue's 0.90 is the floor, 72/80.
+const NGEC_HELD_OUT_FLOOR: f64 = 0.90;
 
 #[test]
 fn ngec_eval_date_forms() {
