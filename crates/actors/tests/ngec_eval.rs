@@ -249,10 +249,11 @@ fn ngec_actor_resolution() {
     assert!(held >= NGEC_HELD_OUT_FLOOR, "held-out accuracy {held:.3}");
 }
 
-/// Measured 151/157 = 0.962 on the selected rows (tuning 77/77, held-out 74/80, session 12);
+/// Measured 150/157 = 0.955 on the selected rows (tuning 77/77, held-out 73/80, session 12);
 /// the issue asks for 0.90.
 const NGEC_ALL_FLOOR: f64 = 0.90;
-/// Measured 74/80 = 0.925 on the held-out half (session 12, after the organisation lists);
+/// Measured 73/80 = 0.912 on the held-out half (session 12, after the organisation lists:
+/// 74/80 before three social platforms were taken out of them);
 /// the issue's 0.90 is the floor, 72/80.
 const NGEC_HELD_OUT_FLOOR: f64 = 0.90;
 

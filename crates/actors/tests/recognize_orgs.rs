@@ -107,8 +107,8 @@ fn orgs_armed_groups_militias_and_cartels() {
 fn orgs_companies_universities_and_agencies() {
     for (sentence, name, code) in [
         (
-            "LinkedIn said it would cut several hundred jobs.",
-            "LinkedIn",
+            "Palantir said it would cut several hundred jobs.",
+            "Palantir",
             "USABUS",
         ),
         (
