@@ -550,7 +550,9 @@ pub(crate) fn private_travel(s: &Sentence, sources: &[usize], actors: &[ActorSpa
             let Some(a) = actors.get(k) else {
                 return false;
             };
+            // An unnamed actor's code is its sector after "---" ("---CVL").
             let sector = a.code.get(a.country.len()..).unwrap_or("");
+            let sector = sector.trim_start_matches('-');
             let plural = s
                 .words
                 .get(a.head_word)

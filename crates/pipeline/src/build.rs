@@ -1,7 +1,7 @@
 //! From matcher candidates to [`Event`] rows: actors, CAMEO and PLOVER fields, modality,
 //! attribution, date, location, evidence and confidence; and the `--explain` lines.
 
-use crate::adapt::{Analysed, SentInfo};
+use crate::adapt::{is_unnamed, Analysed, SentInfo};
 use crate::dating::{attached_dates, past_where_told};
 use crate::Pipeline;
 use sitrep_actors::recognize::{Mention, MentionKind, PlaceInfo};
@@ -61,6 +61,16 @@ pub(crate) fn code_sentences(
                     continue;
                 };
                 let target = tgt.and_then(|t| actor(text, a, info, t));
+                let unnamed = is_unnamed(&source.code)
+                    || target.as_ref().is_some_and(|t| is_unnamed(&t.code));
+                // An unnamed source acts only as the trigger's own active subject:
+                // the act of "an attack on civilians" or "a pullout of foreign military"
+                // is not theirs, and with no name to check the reading against, a looser
+                // attachment is mostly wrong.
+                if is_unnamed(&source.code) && !subject_of(s, info.actors[src].head_word, c.trigger)
+                {
+                    continue;
+                }
                 let entry = ont.get(c.code);
                 let code = c.code.as_str().to_string();
                 let (date, date_text, date_basis) = match (published, &dates) {
@@ -79,7 +89,12 @@ pub(crate) fn code_sentences(
                     start: char_offset(text, info.span.start),
                     end: char_offset(text, info.span.end),
                     trigger: trigger_text(s, c),
-                    rule: c.rule.clone(),
+                    // A user filters the rows of unnamed actors by this mark.
+                    rule: if unnamed {
+                        format!("{}{UNNAMED_RULE}", c.rule)
+                    } else {
+                        c.rule.clone()
+                    },
                 };
                 let mut e = Event {
                     event_id: String::new(),
@@ -195,6 +210,60 @@ fn dyads(c: &Candidate, info: &SentInfo, a: &Analysed) -> Vec<(usize, Option<usi
     out.retain(|(s, t)| *s < info.actors.len() && t.is_none_or(|t| t < info.actors.len()));
     out
 }
+
+/// Whether word `w` is the active subject of `trigger` or of a verb
+/// the trigger is coordinated with or completes ("rioters robbed *and beat* him", "gunmen
+/// tried *to storm*"); "hundreds *of protesters*" stand for their quantity word.
+fn subject_of(s: &Sentence, w: usize, trigger: usize) -> bool {
+    let Some(word) = s.words.get(w) else {
+        return false;
+    };
+    let mut w = w;
+    if word.deprel.starts_with("nmod") && word.head > 0 {
+        let q = &s.words[word.head - 1];
+        let quantity = matches!(
+            q.lemma.as_str(),
+            "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "dozen"
+                | "dozens"
+                | "score"
+                | "scores"
+                | "group"
+                | "band"
+                | "number"
+        );
+        if q.upos == "NUM" || quantity {
+            w = word.head - 1;
+        }
+    }
+    let word = &s.words[w];
+    // The active subject only: a passive's "by" agent mostly tells a toll or background
+    // ("civilians have been killed by the army since 1995").
+    if word.deprel != "nsubj" {
+        return false;
+    }
+    let mut t = trigger;
+    for _ in 0..4 {
+        if word.head == t + 1 {
+            return true;
+        }
+        let Some(tw) = s.words.get(t) else {
+            return false;
+        };
+        let up = tw.deprel.starts_with("conj") || tw.deprel.starts_with("xcomp");
+        if !up || tw.head == 0 {
+            return false;
+        }
+        t = tw.head - 1;
+    }
+    false
+}
+
+/// The mark appended to the evidence rule of a row with an unnamed actor (code `---REB`).
+pub(crate) const UNNAMED_RULE: &str = "+unnamed";
 
 fn actor(text: &str, a: &Analysed, info: &SentInfo, span: usize) -> Option<EventActor> {
     let sp = info.actors.get(span)?;
