@@ -12,7 +12,8 @@ pub struct EventActor {
     pub country: Option<String>,
     /// CAMEO sector codes, primary first ("GOV", "MIL").
     pub sector: Vec<String>,
-    /// The full CAMEO actor code (country + sectors, e.g. "RUSGOVMIL").
+    /// The full CAMEO actor code (country + sectors, e.g. "RUSGOVMIL"; "---REB" for an
+    /// unnamed actor with no country, as CAMEO writes it).
     pub code: String,
     /// Character offsets of the mention in the article text (code points).
     pub start: u32,

@@ -86,7 +86,9 @@ fn actor_cols(cols: &mut Vec<String>, a: Option<&sitrep_doc::EventActor>) {
     } else {
         ("", country)
     };
-    cols.push(clean(&a.code));
+    // An unnamed actor is "---REB" in sitrep's rows (CAMEO's way); GDELT writes its
+    // Actor1Code without the dashes ("REB") and leaves the country empty.
+    cols.push(clean(a.code.trim_start_matches('-')));
     cols.push(clean(&a.text));
     cols.push(cc.to_string());
     cols.push(group.to_string());
@@ -299,6 +301,23 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unnamed_actor_is_gdelt_style_in_the_actor_columns() {
+        let a = sitrep_doc::EventActor {
+            text: "Gunmen".into(),
+            country: None,
+            sector: vec!["REB".into()],
+            code: "---REB".into(),
+            start: 0,
+            end: 6,
+        };
+        let mut cols = Vec::new();
+        actor_cols(&mut cols, Some(&a));
+        assert_eq!(cols.len(), 10);
+        assert_eq!(&cols[..3], ["REB", "Gunmen", ""]);
+        assert_eq!(cols[7], "REB");
+    }
 
     #[test]
     fn timestamp14_matches_known_instants() {
