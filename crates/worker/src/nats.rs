@@ -65,6 +65,14 @@ pub struct RunOptions {
     pub prefetch: usize,
 }
 
+impl RunOptions {
+    /// The most messages this worker holds unacknowledged at once: the coding threads, the
+    /// prefetch, and two group commits (one being made durable, one filling).
+    pub fn max_held(&self) -> usize {
+        self.threads.max(1) + self.prefetch + 2 * crate::pump::COMMIT_BATCH
+    }
+}
+
 impl Default for RunOptions {
     fn default() -> Self {
         RunOptions {

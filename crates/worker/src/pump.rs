@@ -35,7 +35,7 @@ use tokio::task::JoinHandle;
 const PREFETCH_HORIZON: Duration = Duration::from_millis(250);
 
 /// A group commit starts once this many tasks are staged...
-const COMMIT_BATCH: usize = 64;
+pub(crate) const COMMIT_BATCH: usize = 64;
 
 /// ...or once the oldest staged task has waited this long, or nothing else is being coded.
 const COMMIT_DELAY: Duration = Duration::from_millis(100);
@@ -284,7 +284,7 @@ pub(crate) async fn work(
     let mut p = Pump {
         report,
         prefetch: opts.prefetch,
-        max_held: threads + opts.prefetch + 2 * COMMIT_BATCH,
+        max_held: opts.max_held(),
         next_id: 0,
         held: HashMap::new(),
         local: VecDeque::new(),

@@ -189,10 +189,19 @@ fn nats_stop_finishes_prefetched_messages_and_leaves_none_unacknowledged() {
         return;
     };
     let cfg = config(&server);
+    let opts = RunOptions {
+        threads: 1,
+        drain: true,
+        prefetch: 8,
+    };
     let mut docs = crafted_docs();
     docs.extend(news_docs(20).unwrap_or_default());
-    // Distinct bodies even without ../shared, so every task has its own output.
-    for i in 0..(24usize.saturating_sub(docs.len())) {
+    // More messages than the worker can have received when it sees the stop (set at the third
+    // report: at most two acknowledged, plus at most `max_held` in hand), so some always stay
+    // queued however fast this machine codes (24 did not: a fast run took them all). Distinct
+    // bodies, so every task has its own output.
+    let total = opts.max_held() + 16;
+    for i in 0..total.saturating_sub(docs.len()) {
         docs.push(format!(r#"{{"id": "x-{i}", "text": "Germany met France."}}"#).into_bytes());
     }
     let n = docs.len() as u64;
@@ -208,11 +217,6 @@ fn nats_stop_finishes_prefetched_messages_and_leaves_none_unacknowledged() {
             stop2.store(true, std::sync::atomic::Ordering::SeqCst);
         }
     });
-    let opts = RunOptions {
-        threads: 1,
-        drain: true,
-        prefetch: 8,
-    };
     let first = nats::run(&cfg, &c, &opts, stop, false, Some(report)).unwrap();
     assert!(first.coded >= 3 && first.coded < n, "{first:?}");
     assert_eq!(
