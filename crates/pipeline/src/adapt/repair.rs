@@ -176,10 +176,15 @@ fn promote_reported(s: &mut Sentence) -> bool {
 }
 
 /// A past participle reads as an active verb when something follows it as an object would
-/// ("forced *out*", "fired *shells*"); a bare one is more often a real reduced relative ("the
-/// man killed in the attack").
+/// ("forced *out*", "fired *shells*") or when a verb coordinated with it is tagged a past
+/// tense ("donated and personally *delivered* goods": the tagger read the pair as active); a
+/// bare one is more often a real reduced relative ("the man killed in the attack").
 fn transitive_look(s: &Sentence, v: usize) -> bool {
-    children(s, v).any(|c| matches!(s.words[c].deprel.as_str(), "obj" | "compound:prt"))
+    children(s, v).any(|c| {
+        let w = &s.words[c];
+        matches!(w.deprel.as_str(), "obj" | "compound:prt")
+            || w.deprel == "conj" && w.upos == "VERB" && w.xpos == "VBD"
+    })
 }
 
 /// Applies the repairs to one parsed sentence; returns whether the tree changed.
@@ -253,6 +258,28 @@ mod tests {
             (a[2], a[1], a[5]),
             ((0, "root"), (3, "nsubj"), (3, "punct"))
         );
+    }
+
+    #[test]
+    fn repair_participle_coordinated_with_a_past_tense() {
+        // "Doctors donated and delivered goods ." with "donated" an acl of the root noun and
+        // its conjunct tagged VBD; a conjunct that is itself a participle moves nothing.
+        let sentence = |conj_xpos: &str| {
+            rows(&[
+                ("Doctors", "NOUN", "NNS", 0, "root"),
+                ("donated", "VERB", "VBN", 1, "acl"),
+                ("and", "CCONJ", "CC", 4, "cc"),
+                ("delivered", "VERB", conj_xpos, 2, "conj"),
+                ("goods", "NOUN", "NNS", 4, "obj"),
+                (".", "PUNCT", ".", 1, "punct"),
+            ])
+        };
+        let mut s = sentence("VBD");
+        assert!(repair(&mut s));
+        let a = arcs(&s);
+        assert_eq!((a[1], a[0], a[3]), ((0, "root"), (2, "nsubj"), (2, "conj")));
+        let mut s = sentence("VBN");
+        assert!(!repair(&mut s));
     }
 
     #[test]
