@@ -11,6 +11,29 @@ const NEG_GOV: &[&str] = &["refuse", "decline", "fail", "reject", "avoid", "refr
 /// Verbs whose clausal complement the subject says did not happen ("denied attacking",
 /// "denied that its troops had fired"): the event is reported only to be contradicted.
 const DENY_GOV: &[&str] = &["deny", "refute"];
+/// Nouns whose "that" clause carries what someone says happened ("claims that its jets bombed
+/// a hospital"): disputed by a denial verb ("dismissed claims that"), or with "no" ("no
+/// evidence that"), the act is reported only to be contradicted, as under "denied that".
+const HEARSAY_NOUN: &[&str] = &[
+    "claim",
+    "allegation",
+    "accusation",
+    "charge",
+    "report",
+    "rumour",
+    "rumor",
+    "suggestion",
+    "speculation",
+    "assertion",
+    "evidence",
+    "proof",
+    "sign",
+    "indication",
+];
+/// Verbs that dispute a hearsay noun as their object.
+const DISPUTE_GOV: &[&str] = &[
+    "deny", "refute", "dismiss", "reject", "rebut", "dispute", "contest", "rubbish", "debunk",
+];
 /// Verbs that end or cut what their object names ("suspended cooperation", "cut aid"): a
 /// noun trigger under one of them is the thing being stopped, not done.
 const HALT_GOV: &[&str] = &[
@@ -103,6 +126,13 @@ pub(crate) fn negated(s: &Sentence, trig: usize) -> bool {
             // "Russia is unlikely to attack", "there are no plans to deploy troops".
             "xcomp" if gl == "unlikely" => return true,
             "acl" if PLAN_NOUN.contains(&gl) && has_det_no(s, g) => return true,
+            "acl"
+                if HEARSAY_NOUN.contains(&gl)
+                    && marked_that(s, w)
+                    && (has_det_no(s, g) || disputed(s, g)) =>
+            {
+                return true
+            }
             "xcomp" => w = g,
             // "not provide or sell arms": the negation covers both halves of an "or".
             "conj"
@@ -117,6 +147,22 @@ pub(crate) fn negated(s: &Sentence, trig: usize) -> bool {
         }
     }
     false
+}
+
+/// Noun `n` is the object of a verb that disputes it ("dismissed claims", "rejected the
+/// allegations").
+fn disputed(s: &Sentence, n: usize) -> bool {
+    base(&s.words[n].deprel) == "obj"
+        && s.head(n)
+            .is_some_and(|g| DISPUTE_GOV.contains(&s.words[g].lemma.as_str()))
+}
+
+/// Clause head `v` opens with "that" (a content clause, not "the report *while talking*").
+/// Any relation: the parser often reads the "that" of "no evidence that Duterte ordered the
+/// killings" as a relative pronoun, but after these nouns it opens the content clause.
+fn marked_that(s: &Sentence, v: usize) -> bool {
+    s.children(v)
+        .any(|c| c < v && s.words[c].lemma.eq_ignore_ascii_case("that"))
 }
 
 fn has_det_no(s: &Sentence, n: usize) -> bool {
@@ -209,5 +255,39 @@ mod tests {
         assert_eq!(modality(&s, 4), Modality::Threat);
         let a = attribution(&s, &[ActorSpan::new(6, 6, 6, "TUR")], 4).unwrap();
         assert_eq!((a.word, a.speaker_actors), (7, vec![0]));
+    }
+
+    #[test]
+    fn clause_disputed_or_unfounded_claims_negate_their_clause() {
+        // "Moscow dismissed claims that its jets bombed a hospital": negated; "Moscow cited
+        // claims that ..." is not; "no evidence that troops fired" is.
+        let claims = |verb: &str, lemma: &str| {
+            sent(&[
+                ("Moscow", "Moscow", "PROPN", 2, "nsubj"),
+                (verb, lemma, "VERB", 0, "root"),
+                ("claims", "claim", "NOUN", 2, "obj"),
+                ("that", "that", "SCONJ", 6, "mark"),
+                ("jets", "jet", "NOUN", 6, "nsubj"),
+                ("bombed", "bomb", "VERB", 3, "acl"),
+                ("hospitals", "hospital", "NOUN", 6, "obj"),
+            ])
+        };
+        assert!(negated(&claims("dismissed", "dismiss"), 5));
+        // Without "that" the clause is no content of the claim ("rejected the report while
+        // talking to reporters").
+        let mut unmarked = claims("dismissed", "dismiss");
+        unmarked.words[3].lemma = "while".into();
+        assert!(!negated(&unmarked, 5));
+        assert!(!negated(&claims("cited", "cite"), 5));
+        let s = sent(&[
+            ("Inspectors", "inspector", "NOUN", 2, "nsubj"),
+            ("found", "find", "VERB", 0, "root"),
+            ("no", "no", "DET", 4, "det"),
+            ("evidence", "evidence", "NOUN", 2, "obj"),
+            ("that", "that", "SCONJ", 7, "mark"),
+            ("troops", "troops", "NOUN", 7, "nsubj"),
+            ("fired", "fire", "VERB", 4, "acl"),
+        ]);
+        assert!(negated(&s, 6));
     }
 }
