@@ -13,6 +13,7 @@ use sitrep_places::{Context, Gazetteer, Level, Prefer};
 use std::ops::Range;
 
 mod repair;
+mod report_tail;
 
 /// A bare capitalised name is taken as a place only when it is a country, a region, a capital
 /// or a city at least this big: small towns share their names with people ("Watson").
@@ -190,6 +191,11 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
     let mut lex = Vec::new();
     let mut forms: Vec<&str> = Vec::new();
     let model = &p.model;
+    let ccomp = model
+        .labels
+        .iter()
+        .position(|l| l == "ccomp")
+        .map(|i| i as u16);
     // Pass 2: parse the sentences with an actor (or a "the two countries" phrase).
     let mut has_actor = vec![false; out.sentences.len()];
     for m in &out.mentions {
@@ -216,7 +222,7 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
         }
         lex::sentence(&forms, &model.lexicon, &mut lex);
         a.tags.clone_from(&tags[si]);
-        model.parse_tagged(&lex, &mut a, &mut scratch);
+        report_tail::parse(model, &forms, &lex, &mut a, &mut scratch, ccomp);
         let mut s = sentence_from(
             model,
             &a,

@@ -149,3 +149,42 @@ fn modality_an_offensive_under_way_that_others_help_is_actual() {
         show(&events)
     );
 }
+
+/// A sentence ending in a reporting clause (", a ministry spokesman said.") is parsed as the
+/// reported clause plus the tail; whole, the parser lets "said" take "police" and
+/// "journalists" as its subjects and nothing is coded.
+#[test]
+fn speakers_reporting_tail_leaves_the_reported_clause_whole() {
+    let body =
+        "Egyptian police detained two French journalists in Cairo, a ministry spokesman said.";
+    let events = code(body);
+    let hits = on(&events, "detained");
+    assert!(
+        hits.iter().any(|e| e.cameo.code.starts_with("17")
+            && e.source.code == "EGYCOP"
+            && e.target.as_ref().is_some_and(|t| t.code == "FRAMED")
+            && e.attributed_to
+                .as_ref()
+                .is_some_and(|a| a.text.contains("spokesman"))),
+        "{body:?}\n{}",
+        show(&events)
+    );
+    // The tail's verb is the speaker's, never an event between the two sides.
+    assert!(on(&events, "said").is_empty(), "{}", show(&events));
+}
+
+#[test]
+fn speakers_reporting_tail_with_another_verb_keeps_its_attribution() {
+    let body = "Syrian troops retook the town from rebels after heavy fighting, state television \
+                reported.";
+    let events = code(body);
+    let hits = on(&events, "retook");
+    assert!(
+        hits.iter().any(|e| e.source.code == "SYRMIL"
+            && e.attributed_to
+                .as_ref()
+                .is_some_and(|a| a.text.contains("television"))),
+        "{body:?}\n{}",
+        show(&events)
+    );
+}
