@@ -12,6 +12,7 @@ use sitrep_nlp::{lex, tagger, tokenize, Analysis};
 use sitrep_places::{Context, Gazetteer, Level, Prefer};
 use std::ops::Range;
 
+mod finite;
 mod repair;
 mod report_tail;
 
@@ -191,11 +192,7 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
     let mut lex = Vec::new();
     let mut forms: Vec<&str> = Vec::new();
     let model = &p.model;
-    let ccomp = model
-        .labels
-        .iter()
-        .position(|l| l == "ccomp")
-        .map(|i| i as u16);
+    let classes = report_tail::Classes::of(model);
     // Pass 2: parse the sentences with an actor (or a "the two countries" phrase).
     let mut has_actor = vec![false; out.sentences.len()];
     for m in &out.mentions {
@@ -222,7 +219,7 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
         }
         lex::sentence(&forms, &model.lexicon, &mut lex);
         a.tags.clone_from(&tags[si]);
-        report_tail::parse(model, &forms, &lex, &mut a, &mut scratch, ccomp);
+        report_tail::parse(model, &forms, &lex, &mut a, &mut scratch, classes);
         let mut s = sentence_from(
             model,
             &a,

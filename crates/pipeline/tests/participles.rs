@@ -65,3 +65,22 @@ fn participles_of_speech_and_noun_modifiers_are_no_adjunct_events() {
         show(&events)
     );
 }
+
+/// A clause with no finite verb whose past tense the tagger read as a participle, right after
+/// the subject and before its object: the participle is taken as the past tense. Left alone,
+/// "arrested" hangs on "police" as a modifier and nothing is coded.
+#[test]
+fn participles_standing_for_the_only_verb_are_past_tenses() {
+    let (s, rows) = sources_on(
+        "On Monday, Kenyan police arrested members of an opposition youth group in Nairobi.",
+        "arrested",
+    );
+    assert!(s.iter().any(|c| c == "KENCOP"), "{s:?}\n{rows}");
+
+    let (s, rows) = sources_on(
+        "Late on Sunday, a man wielding a knife attacked two police officers outside the \
+         Belgian parliament.",
+        "attacked",
+    );
+    assert!(!s.is_empty(), "no event on the verb\n{rows}");
+}

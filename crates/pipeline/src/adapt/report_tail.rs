@@ -11,8 +11,35 @@
 //! Any other shape, or a tail whose parse does not put the reporting verb at its root, keeps
 //! the parse of the whole sentence.
 
+use super::finite;
 use sitrep_nlp::lex::{self, Lex};
 use sitrep_nlp::{Analysis, Model, Scratch};
+
+/// Label and tag classes the clause parse needs, looked up once per model.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Classes {
+    /// The `ccomp` label.
+    pub ccomp: Option<u16>,
+    /// The (VERB, VBD) tag.
+    pub vbd: Option<u16>,
+}
+
+impl Classes {
+    pub(crate) fn of(model: &Model) -> Classes {
+        Classes {
+            ccomp: model
+                .labels
+                .iter()
+                .position(|l| l == "ccomp")
+                .map(|i| i as u16),
+            vbd: model
+                .tags
+                .iter()
+                .position(|t| t.0 == "VERB" && t.1 == "VBD")
+                .map(|i| i as u16),
+        }
+    }
+}
 
 /// Finite forms of verbs that introduce reported speech in a news tail.
 const REPORT_FORMS: &[&str] = &[
@@ -94,15 +121,17 @@ pub(crate) fn find(forms: &[&str], upos: &dyn Fn(usize) -> &'static str) -> Opti
 
 /// Parses the sentence (`lex` as [`lex::sentence`] makes it from `forms`) with the tags already
 /// in `a` and, for a sentence with a reporting tail, joins the separate parses of clause and
-/// tail. `ccomp` is the label index of `ccomp`.
+/// tail. Before parsing, a clause without a finite verb may have a participle retagged as
+/// its past tense ([`finite::promote`]); `a.tags` then holds the changed tag.
 pub(crate) fn parse(
     model: &Model,
     forms: &[&str],
     lex: &[Lex],
     a: &mut Analysis,
     scratch: &mut Scratch,
-    ccomp: Option<u16>,
+    classes: Classes,
 ) {
+    let ccomp = classes.ccomp;
     let split = {
         let upos = |k: usize| -> &'static str {
             let tag = a.tags.get(k).copied().unwrap_or(0);
@@ -114,9 +143,16 @@ pub(crate) fn parse(
             .and_then(|c| find(forms, &upos).map(|s| (s, c)))
     };
     let Some(((comma, verb), ccomp)) = split else {
+        if let (Some(vbd), Some(&".")) = (classes.vbd, forms.last()) {
+            finite::promote(model, forms, &mut a.tags, vbd);
+        }
         model.parse_tagged(lex, a, scratch);
         return;
     };
+    let before = a.tags.clone();
+    if let Some(vbd) = classes.vbd {
+        finite::promote(model, &forms[..comma], &mut a.tags[..comma], vbd);
+    }
     let n = forms.len();
     let mut piece = Vec::new();
     let mut clause = Analysis {
@@ -134,6 +170,7 @@ pub(crate) fn parse(
     let clause_roots = clause.heads.iter().filter(|&&h| h == 0).count();
     let whole = clause.heads.len() == comma && tail.heads.len() == n - comma;
     if !whole || tail.heads.get(verb - comma) != Some(&0) || clause_roots != 1 {
+        a.tags = before;
         model.parse_tagged(lex, a, scratch);
         return;
     }
