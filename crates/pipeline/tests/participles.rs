@@ -83,4 +83,11 @@ fn participles_standing_for_the_only_verb_are_past_tenses() {
         "attacked",
     );
     assert!(!s.is_empty(), "no event on the verb\n{rows}");
+
+    // "wounded" tagged as an adjective, before a reporting tail.
+    let (s, rows) = sources_on(
+        "Maoist rebels wounded two Indian policemen in Chhattisgarh, officials said.",
+        "wounded",
+    );
+    assert!(s.iter().any(|c| c == "INDREB"), "{s:?}\n{rows}");
 }

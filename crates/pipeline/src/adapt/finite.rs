@@ -5,10 +5,12 @@
 //!
 //! When a clause has no finite form at all (no past or present tense, no modal) and a past
 //! participle directly follows a nominal and is itself followed by what can only be its object
-//! (a determiner, number, adjective, noun or pronoun), that participle is retagged as
-//! a past tense before parsing. A participle followed by a preposition, a particle or "by"
-//! ("three civilians killed in a bombing", "yachtsman rescued off the coast", "the man
-//! arrested by police") is more often a real passive and is left.
+//! (a determiner, number, adjective, noun or pronoun), that participle is retagged as a past
+//! tense before parsing; so is an "-ed" word tagged as an adjective in that place when a
+//! determiner, number, pronoun or name follows it ("guerrillas *wounded* two soldiers"). A
+//! participle followed by a preposition, a particle or "by" ("three civilians killed in a
+//! bombing", "yachtsman rescued off the coast", "the man arrested by police") is more often a
+//! real passive and is left.
 
 use sitrep_nlp::Model;
 
@@ -38,25 +40,40 @@ pub(crate) fn promote(model: &Model, forms: &[&str], tags: &mut [u16], vbd: u16)
     {
         return false;
     }
+    let after_subject = |k: usize| {
+        let b = tags[k - 1];
+        matches!(upos(b), "NOUN" | "PROPN") || upos(b) == "PRON" && xpos(b) == "PRP"
+    };
+    // An "-ed" word the tagger took for an adjective ("guerrillas *wounded* two soldiers") is
+    // the verb only where an adjective could not stand: after the subject and before a
+    // determiner, number, pronoun or name.
+    let adjective_verb = |k: usize| {
+        let f = forms[k];
+        upos(tags[k]) == "ADJ"
+            && f.len() > 4
+            && f.ends_with("ed")
+            && after_subject(k)
+            && matches!(upos(tags[k + 1]), "DET" | "NUM" | "PRON" | "PROPN")
+    };
     // Only the first participle can stand for the clause's verb.
-    let Some(k) = (1..forms.len() - 1).find(|&k| xpos(tags[k]) == "VBN" && upos(tags[k]) == "VERB")
+    let Some(k) = (1..forms.len() - 1)
+        .find(|&k| xpos(tags[k]) == "VBN" && upos(tags[k]) == "VERB" || adjective_verb(k))
     else {
         return false;
     };
     if participle_only(forms[k]) {
         return false;
     }
-    let (before, after) = (tags[k - 1], tags[k + 1]);
-    let after_subject =
-        matches!(upos(before), "NOUN" | "PROPN") || upos(before) == "PRON" && xpos(before) == "PRP";
+    let after = tags[k + 1];
     let object_follows = matches!(
         upos(after),
         "DET" | "NUM" | "ADJ" | "NOUN" | "PROPN" | "PRON"
     ) || xpos(after) == "VBN" && upos(after) == "VERB";
-    if after_subject && object_follows {
+    let promoted = after_subject(k) && object_follows;
+    if promoted {
         tags[k] = vbd;
     }
-    after_subject && object_follows
+    promoted
 }
 
 #[cfg(test)]
@@ -115,6 +132,16 @@ mod tests {
                 "police/NOUN/NNS said/VERB/VBD troops/NOUN/NNS stationed/VERB/VBN there/ADV/RB",
                 None,
             ),
+            // An "-ed" adjective where only a verb can stand, and one before its noun.
+            (
+                "guerrillas/NOUN/NNS wounded/ADJ/JJ two/NUM/CD soldiers/NOUN/NNS",
+                Some(1),
+            ),
+            (
+                "police/NOUN/NNS armed/ADJ/JJ with/ADP/IN batons/NOUN/NNS",
+                None,
+            ),
+            ("rebels/NOUN/NNS killed/ADJ/JJ civilians/NOUN/NNS", None),
             // A form that is only ever a participle.
             ("rebels/NOUN/NNS taken/VERB/VBN hostages/NOUN/NNS", None),
             // Not after a nominal.

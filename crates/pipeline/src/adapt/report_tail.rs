@@ -74,9 +74,15 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// official Armenian news agency said on Tuesday" is 11).
 const MAX_TAIL: usize = 14;
 
+/// The clause before the comma must have a verb of its own to be a clause.
+fn clause_has_verb(comma: usize, upos: &dyn Fn(usize) -> &'static str) -> bool {
+    (0..comma).any(|k| upos(k) == "VERB")
+}
+
 /// Where the reporting tail starts (the comma's index) and its verb's index, when the
-/// sentence has that shape.
-pub(crate) fn find(forms: &[&str], upos: &dyn Fn(usize) -> &'static str) -> Option<(usize, usize)> {
+/// sentence ends in one; the clause before it is checked for a verb separately
+/// ([`clause_has_verb`]), after a retag may have supplied one.
+fn find_tail(forms: &[&str], upos: &dyn Fn(usize) -> &'static str) -> Option<(usize, usize)> {
     let n = forms.len();
     let end = match forms.last() {
         Some(&"." | &"!") => n - 1,
@@ -112,11 +118,7 @@ pub(crate) fn find(forms: &[&str], upos: &dyn Fn(usize) -> &'static str) -> Opti
             return None;
         }
     }
-    let verb = verb?;
-    // The clause before the comma must have a verb of its own to be a clause.
-    (0..comma)
-        .any(|k| upos(k) == "VERB")
-        .then_some((comma, verb))
+    Some((comma, verb?))
 }
 
 /// Parses the sentence (`lex` as [`lex::sentence`] makes it from `forms`) with the tags already
@@ -131,28 +133,28 @@ pub(crate) fn parse(
     scratch: &mut Scratch,
     classes: Classes,
 ) {
-    let ccomp = classes.ccomp;
-    let split = {
-        let upos = |k: usize| -> &'static str {
-            let tag = a.tags.get(k).copied().unwrap_or(0);
-            static_upos(model.upos(tag))
-        };
-        let tagged = a.tags.len() == forms.len();
-        ccomp
-            .filter(|_| tagged)
-            .and_then(|c| find(forms, &upos).map(|s| (s, c)))
+    let before = a.tags.clone();
+    let upos_of = |tags: &[u16], k: usize| -> &'static str {
+        static_upos(model.upos(tags.get(k).copied().unwrap_or(0)))
     };
+    let tail = match (classes.ccomp, a.tags.len() == forms.len()) {
+        (Some(ccomp), true) => find_tail(forms, &|k| upos_of(&before, k)).map(|t| (t, ccomp)),
+        _ => None,
+    };
+    // A clause whose only verb the tagger read as a participle or adjective gets it back
+    // before the clause is required to have a verb.
+    if let (Some(((comma, _), _)), Some(vbd)) = (tail, classes.vbd) {
+        finite::promote(model, &forms[..comma], &mut a.tags[..comma], vbd);
+    }
+    let split = tail.filter(|&((comma, _), _)| clause_has_verb(comma, &|k| upos_of(&a.tags, k)));
     let Some(((comma, verb), ccomp)) = split else {
+        a.tags.clone_from(&before);
         if let (Some(vbd), Some(&".")) = (classes.vbd, forms.last()) {
             finite::promote(model, forms, &mut a.tags, vbd);
         }
         model.parse_tagged(lex, a, scratch);
         return;
     };
-    let before = a.tags.clone();
-    if let Some(vbd) = classes.vbd {
-        finite::promote(model, &forms[..comma], &mut a.tags[..comma], vbd);
-    }
     let n = forms.len();
     let mut piece = Vec::new();
     let mut clause = Analysis {
@@ -211,6 +213,10 @@ mod tests {
 
     /// (words, their UPOS, the expected (comma, verb)).
     type Case = (&'static str, &'static str, Option<(usize, usize)>);
+
+    fn find(forms: &[&str], upos: &dyn Fn(usize) -> &'static str) -> Option<(usize, usize)> {
+        find_tail(forms, upos).filter(|&(comma, _)| clause_has_verb(comma, upos))
+    }
 
     #[test]
     fn finds_the_reporting_tail_and_nothing_else() {
