@@ -18,14 +18,15 @@ const SET_C: &str = include_str!("blind_s9c.tsv");
 const SET_D: &str = include_str!("blind_s10d.tsv");
 
 /// Set A (read for classes): main code 44/100 at c4b1cfa, 56/100 after session 8, 69/100
-/// after session 9 and after session 10.
-const FLOOR_A: usize = 65;
+/// after session 9 and after session 10, 75/100 after session 14 (reporting tails and
+/// verbless clauses, `crates/pipeline/src/adapt/report_tail.rs`).
+const FLOOR_A: usize = 70;
 /// Set B (never read): main code 33/100 at c4b1cfa, 40/100 after session 8, 43/100 after
-/// session 9, 44/100 after session 10.
-const FLOOR_B: usize = 40;
+/// session 9, 44/100 after session 10, 46/100 after session 14.
+const FLOOR_B: usize = 42;
 /// Set C (never read; written in session 9 before that session's changes were measured on
-/// it): main code 55/100 at 15b5c02, 60/100 after sessions 9 and 10.
-const FLOOR_C: usize = 57;
+/// it): main code 55/100 at 15b5c02, 60/100 after sessions 9 and 10, 62/100 after session 14.
+const FLOOR_C: usize = 58;
 /// Set D (never read; written in session 10 in the short style of the CAMEO manual's
 /// examples, which the PLOVER gold records come from, before that session's changes were
 /// measured on it): main code 68/100 (code+source+target 60, quiet negatives 16/20) at
