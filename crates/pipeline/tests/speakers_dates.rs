@@ -188,3 +188,42 @@ fn speakers_reporting_tail_with_another_verb_keeps_its_attribution() {
         show(&events)
     );
 }
+
+/// "X, a spokesman said, did Y": the speaker phrase between two commas is parsed apart from
+/// the clause around it, which then reads as one clause with its attribution.
+#[test]
+fn speakers_reporting_aside_between_commas_is_the_attribution() {
+    let body = "Kenyan police, a government spokesman said on Friday, arrested three opposition \
+                activists in Nairobi.";
+    let events = code(body);
+    let hits = on(&events, "arrested");
+    assert!(
+        hits.iter().any(|e| e.cameo.code.starts_with("17")
+            && e.source.text.contains("police")
+            && e.target
+                .as_ref()
+                .is_some_and(|t| t.text.contains("activists"))
+            && e.attributed_to
+                .as_ref()
+                .is_some_and(|a| a.text.contains("spokesman"))),
+        "{body:?}\n{}",
+        show(&events)
+    );
+}
+
+/// "The Venezuelans reject ..." comes out of the parser with the verb hanging off the subject
+/// noun; the repair gives the clause its verb back.
+#[test]
+fn speakers_present_tense_verb_after_a_plural_subject_heads_its_clause() {
+    let body = "The Venezuelans reject proposed Colombian changes to the border trade deal, their \
+                chief negotiator said.";
+    let events = code(body);
+    let hits = on(&events, "reject");
+    assert!(
+        hits.iter().any(|e| e.cameo.code.starts_with("12")
+            && e.source.text.contains("Venezuelans")
+            && e.attributed_to.is_some()),
+        "{body:?}\n{}",
+        show(&events)
+    );
+}

@@ -89,28 +89,43 @@ fn move_far_dependents(s: &mut Sentence, n: usize, v: usize, keep: &[usize]) {
     }
 }
 
-/// Whether every word from `v` up to the root is nominal (the verb sits inside the root's
-/// noun phrase, not in a clause of its own).
-fn inside_root_phrase(s: &Sentence, v: usize) -> bool {
+/// Whether every word from `v` up to the clause head `top` is nominal (the verb sits inside
+/// that noun phrase, not in a clause of its own).
+fn inside_phrase_of(s: &Sentence, v: usize, top: usize) -> bool {
     let mut w = v;
     for _ in 0..s.words.len() {
         match head(s, w) {
-            None => return true,
+            Some(h) if h == top => return true,
             Some(h) if nominal(s, h) => w = h,
-            Some(_) => return false,
+            _ => return false,
         }
     }
     false
 }
 
-/// A sentence with a nominal root: the first misattached verb in the root's phrase becomes
-/// the root, with the phrase before it as subject (and the noun it pre-modified as object).
-fn promote_in_nominal_root(s: &mut Sentence) -> bool {
-    let roots: Vec<usize> = (0..s.words.len())
-        .filter(|&w| s.words[w].head == 0)
-        .collect();
-    let [root] = roots[..] else { return false };
-    if !nominal(s, root) {
+/// "The Palestinians *reject* the changes" with "Palestinians" as the clause head and
+/// "reject" as its `conj`: a finite verb right after a nominal phrase, joined to it with no
+/// conjunction, no comma and no subject of its own, is the clause's verb, not a list item.
+fn conjoined_verb(s: &Sentence, v: usize) -> bool {
+    let w = &s.words[v];
+    let finite = matches!(w.xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    w.upos == "VERB"
+        && finite
+        && w.deprel == "conj"
+        && v > 0
+        && nominal(s, v - 1)
+        && !children(s, v).any(|c| {
+            let d = s.words[c].deprel.as_str();
+            d == "cc" || d.starts_with("nsubj") || (d == "punct" && c < v)
+        })
+}
+
+/// A clause headed by a noun (the sentence's root, or the copula-less reported clause of a
+/// "..., X said" tail): the first misattached verb in that noun's phrase takes its place, with the phrase
+/// before it as subject (and the noun it pre-modified as object).
+fn promote_in_nominal_clause(s: &mut Sentence) -> bool {
+    let roots = (0..s.words.len()).filter(|&w| s.words[w].head == 0).count();
+    if roots != 1 {
         return false;
     }
     // A bare participle after a noun ("Three soldiers killed in an ambush") is a headline's
@@ -118,30 +133,49 @@ fn promote_in_nominal_root(s: &mut Sentence) -> bool {
     let active = |s: &Sentence, v: usize| {
         s.words[v].xpos != "VBN" || s.words[v].deprel != "acl" || transitive_look(s, v)
     };
-    let Some(v) = (1..s.words.len())
-        .find(|&v| misattached_verb(s, v) && active(s, v) && inside_root_phrase(s, v))
-    else {
-        return false;
-    };
-    let subj = subject_before(s, v);
-    let obj = head(s, v).filter(|&h| h > v && nominal(s, h) && s.words[v].deprel != "acl");
-    // The old root must become the subject or the object; anything else would leave a
-    // second root or need guesses about its role.
-    if root != subj && Some(root) != obj {
-        return false;
+    let clause_heads: Vec<usize> = (0..s.words.len())
+        .filter(|&n| {
+            nominal(s, n)
+                && match s.words[n].deprel.as_str() {
+                    "root" => true,
+                    // A nominal reported clause with a copula is a real one ("said it was
+                    // a mistake"); a nominal `parataxis` is mostly an aside.
+                    "ccomp" => {
+                        head(s, n).is_some_and(|g| s.words[g].upos == "VERB")
+                            && !children(s, n).any(|c| s.words[c].deprel == "cop")
+                    }
+                    _ => false,
+                }
+        })
+        .collect();
+    for top in clause_heads {
+        let Some(v) = (1..s.words.len()).find(|&v| {
+            (misattached_verb(s, v) && active(s, v) || conjoined_verb(s, v))
+                && inside_phrase_of(s, v, top)
+        }) else {
+            continue;
+        };
+        let subj = subject_before(s, v);
+        let obj = head(s, v).filter(|&h| h > v && nominal(s, h) && s.words[v].deprel != "acl");
+        // The old clause head must become the subject or the object; anything else would
+        // leave a second head or need guesses about its role.
+        if top != subj && Some(top) != obj {
+            continue;
+        }
+        s.words[v].head = s.words[top].head;
+        s.words[v].deprel = s.words[top].deprel.clone();
+        s.words[subj].head = v + 1;
+        s.words[subj].deprel = "nsubj".into();
+        let keep: Vec<usize> = obj.into_iter().collect();
+        move_far_dependents(s, subj, v, &keep);
+        if let Some(o) = obj {
+            s.words[o].head = v + 1;
+            s.words[o].deprel = "obj".into();
+            move_far_dependents(s, o, v, &[subj]);
+        }
+        return true;
     }
-    s.words[v].head = 0;
-    s.words[v].deprel = "root".into();
-    s.words[subj].head = v + 1;
-    s.words[subj].deprel = "nsubj".into();
-    let keep: Vec<usize> = obj.into_iter().collect();
-    move_far_dependents(s, subj, v, &keep);
-    if let Some(o) = obj {
-        s.words[o].head = v + 1;
-        s.words[o].deprel = "obj".into();
-        move_far_dependents(s, o, v, &[subj]);
-    }
-    true
+    false
 }
 
 /// "The Israeli army *forced* out 1,000 refugees, residents said": the subject of a later verb
@@ -189,7 +223,7 @@ fn transitive_look(s: &Sentence, v: usize) -> bool {
 
 /// Applies the repairs to one parsed sentence; returns whether the tree changed.
 pub(crate) fn repair(s: &mut Sentence) -> bool {
-    promote_in_nominal_root(s) || promote_reported(s)
+    promote_in_nominal_clause(s) || promote_reported(s)
 }
 
 #[cfg(test)]
@@ -332,6 +366,65 @@ mod tests {
             ("Serbia", "PROPN", "NNP", 2, "nsubj"),
             ("eased", "VERB", "VBD", 0, "root"),
             ("measures", "NOUN", "NNS", 2, "obj"),
+        ]);
+        assert!(!repair(&mut s));
+    }
+
+    #[test]
+    fn repair_finite_verb_conjoined_to_its_subject() {
+        // "The Palestinians reject the changes , Erakat said ." with the subject as the
+        // reported clause's head and the verb as its conjunct.
+        let mut s = rows(&[
+            ("The", "DET", "DT", 2, "det"),
+            ("Palestinians", "PROPN", "NNPS", 8, "ccomp"),
+            ("reject", "VERB", "VBP", 2, "conj"),
+            ("the", "DET", "DT", 5, "det"),
+            ("changes", "NOUN", "NNS", 3, "obj"),
+            (",", "PUNCT", ",", 8, "punct"),
+            ("Erakat", "PROPN", "NNP", 8, "nsubj"),
+            ("said", "VERB", "VBD", 0, "root"),
+            (".", "PUNCT", ".", 8, "punct"),
+        ]);
+        assert!(repair(&mut s));
+        let a = arcs(&s);
+        assert_eq!((a[2], a[1], a[4]), ((8, "ccomp"), (3, "nsubj"), (3, "obj")));
+        // The same with the verb read as an adjective of the reported clause's head.
+        let mut s = rows(&[
+            ("The", "DET", "DT", 2, "det"),
+            ("Palestinians", "PROPN", "NNPS", 8, "ccomp"),
+            ("reject", "VERB", "VBP", 2, "amod"),
+            ("the", "DET", "DT", 5, "det"),
+            ("changes", "NOUN", "NNS", 3, "obj"),
+            (",", "PUNCT", ",", 8, "punct"),
+            ("Erakat", "PROPN", "NNP", 8, "nsubj"),
+            ("said", "VERB", "VBD", 0, "root"),
+            (".", "PUNCT", ".", 8, "punct"),
+        ]);
+        assert!(repair(&mut s));
+        let a = arcs(&s);
+        assert_eq!((a[2], a[1], a[4]), ((8, "ccomp"), (3, "nsubj"), (3, "obj")));
+        // A verb after a conjunction is a real coordination and keeps its shape.
+        let mut s = rows(&[
+            ("Troops", "NOUN", "NNS", 0, "root"),
+            ("and", "CCONJ", "CC", 3, "cc"),
+            ("attacked", "VERB", "VBD", 1, "conj"),
+            ("towns", "NOUN", "NNS", 3, "obj"),
+        ]);
+        let before = s.clone();
+        assert!(!repair(&mut s));
+        assert_eq!(s, before);
+        // A comma before the verb marks a list, not a clause; a verb with its own subject
+        // ("the talks Russia rejects") is not the nominal's verb.
+        let mut s = rows(&[
+            ("Talks", "NOUN", "NNS", 0, "root"),
+            (",", "PUNCT", ",", 3, "punct"),
+            ("visits", "VERB", "VBZ", 1, "conj"),
+        ]);
+        assert!(!repair(&mut s));
+        let mut s = rows(&[
+            ("talks", "NOUN", "NNS", 0, "root"),
+            ("Russia", "PROPN", "NNP", 3, "nsubj"),
+            ("rejects", "VERB", "VBZ", 1, "conj"),
         ]);
         assert!(!repair(&mut s));
     }

@@ -79,6 +79,44 @@ fn clause_has_verb(comma: usize, upos: &dyn Fn(usize) -> &'static str) -> bool {
     (0..comma).any(|k| upos(k) == "VERB")
 }
 
+/// The reporting verb of a speaker phrase `forms[range]` ("witnesses said", "said a
+/// spokesman", "the embassy said on Tuesday"): exactly one reporting form, and otherwise only
+/// the words of a speaker, a time or a manner phrase (no second verb, no clause marker).
+fn speaker_verb(
+    forms: &[&str],
+    range: std::ops::Range<usize>,
+    upos: &dyn Fn(usize) -> &'static str,
+) -> Option<usize> {
+    if range.len() < 2 || range.len() > MAX_TAIL {
+        return None;
+    }
+    let first = forms[range.start].to_ascii_lowercase();
+    if CLAUSE_OPENERS.contains(&first.as_str()) {
+        return None;
+    }
+    let mut verb = None;
+    for k in range.clone() {
+        let lower = forms[k].to_ascii_lowercase();
+        if REPORT_FORMS.contains(&lower.as_str()) && matches!(upos(k), "VERB" | "AUX") {
+            if verb.is_some() {
+                return None;
+            }
+            verb = Some(k);
+            continue;
+        }
+        let quote = matches!(forms[k], "\"" | "'" | "''" | "``" | "\u{201d}" | "\u{2019}");
+        match upos(k) {
+            "NOUN" | "PROPN" | "PRON" | "DET" | "ADJ" | "NUM" | "ADV" | "ADP" | "PART" => {}
+            "PUNCT" if quote => {}
+            _ => return None,
+        }
+        if k == range.start && matches!(upos(k), "ADP" | "ADV") {
+            return None;
+        }
+    }
+    verb
+}
+
 /// Where the reporting tail starts (the comma's index) and its verb's index, when the
 /// sentence ends in one; the clause before it is checked for a verb separately
 /// ([`clause_has_verb`]), after a retag may have supplied one.
@@ -88,43 +126,67 @@ fn find_tail(forms: &[&str], upos: &dyn Fn(usize) -> &'static str) -> Option<(us
         Some(&"." | &"!") => n - 1,
         _ => return None,
     };
-    let comma = (0..end).rev().find(|&k| forms[k] == ",")?;
-    let tail = comma + 1..end;
-    if tail.len() < 2 || tail.len() > MAX_TAIL || comma < 3 {
+    let mut commas = (0..end).rev().filter(|&k| forms[k] == ",");
+    let last = commas.next()?;
+    if let Some(verb) = speaker_verb(forms, last + 1..end, upos) {
+        return (last >= 3).then_some((last, verb));
+    }
+    // ", said Jane Doe, an analyst at the institute.": the speaker's apposition after a
+    // second comma, with no verb of its own.
+    let comma = commas.next()?;
+    let appos = last + 1..end;
+    let verbless = appos.clone().all(|k| !matches!(upos(k), "VERB" | "AUX"));
+    let opener = forms[last + 1].to_ascii_lowercase();
+    if comma < 3 || !verbless || appos.len() > MAX_TAIL || CLAUSE_OPENERS.contains(&opener.as_str())
+    {
         return None;
     }
-    let first = forms[tail.start].to_ascii_lowercase();
-    if CLAUSE_OPENERS.contains(&first.as_str()) {
+    Some((comma, speaker_verb(forms, comma + 1..last, upos)?))
+}
+
+/// A reporting aside between two commas, "The attack, police said, killed 12 people": the
+/// first comma, the reporting verb and the second comma. The words outside the commas must
+/// make one clause: a verb among them, but not a verb on both sides (that would be two
+/// clauses, "Troops left, officials said, the rebels fled"), and the part after the aside must
+/// continue the clause rather than open a new one ("..., police said, adding that ...").
+fn find_aside(
+    forms: &[&str],
+    upos: &dyn Fn(usize) -> &'static str,
+) -> Option<(usize, usize, usize)> {
+    let n = forms.len();
+    if !matches!(forms.last(), Some(&"." | &"!")) {
         return None;
     }
-    let mut verb = None;
-    for k in tail.clone() {
-        let lower = forms[k].to_ascii_lowercase();
-        if REPORT_FORMS.contains(&lower.as_str()) && matches!(upos(k), "VERB" | "AUX") {
-            if verb.is_some() {
-                return None;
-            }
-            verb = Some(k);
+    let commas: Vec<usize> = (1..n - 1).filter(|&k| forms[k] == ",").collect();
+    for pair in commas.windows(2) {
+        let (c1, c2) = (pair[0], pair[1]);
+        let Some(verb) = speaker_verb(forms, c1 + 1..c2, upos) else {
             continue;
-        }
-        // A speaker, a time or a manner phrase: no second verb, no clause marker.
-        let quote = matches!(forms[k], "\"" | "'" | "''" | "``" | "\u{201d}" | "\u{2019}");
-        match upos(k) {
-            "NOUN" | "PROPN" | "PRON" | "DET" | "ADJ" | "NUM" | "ADV" | "ADP" | "PART" => {}
-            "PUNCT" if quote => {}
-            _ => return None,
-        }
-        if k == tail.start && matches!(upos(k), "ADP" | "ADV") {
+        };
+        let rest = c2 + 1..n - 1;
+        let opener = forms.get(c2 + 1).map(|f| f.to_ascii_lowercase());
+        if rest.len() < 2
+            || opener.is_some_and(|o| CLAUSE_OPENERS.contains(&o.as_str()))
+            || matches!(upos(c2 + 1), "SCONJ" | "CCONJ" | "PUNCT")
+            || upos(c2 + 1) == "VERB" && forms[c2 + 1].ends_with("ing")
+        {
             return None;
         }
+        // The aside interrupts between subject and verb; with the verb before it, the words
+        // after the second comma are most often the speaker's apposition (", said Jane Doe,
+        // an analyst at ..."), which [`find_tail`] takes.
+        let before = (0..c1).any(|k| upos(k) == "VERB");
+        let after = rest.clone().any(|k| upos(k) == "VERB");
+        return (!before && after).then_some((c1, verb, c2));
     }
-    Some((comma, verb?))
+    None
 }
 
 /// Parses the sentence (`lex` as [`lex::sentence`] makes it from `forms`) with the tags already
-/// in `a` and, for a sentence with a reporting tail, joins the separate parses of clause and
-/// tail. Before parsing, a clause without a finite verb may have a participle retagged as
-/// its past tense ([`finite::promote`]); `a.tags` then holds the changed tag.
+/// in `a` and, for a sentence with a reporting tail or aside, joins the separate parses of
+/// clause and speaker phrase. Before parsing, a clause without a finite verb may have a
+/// participle retagged as its past tense ([`finite::promote`]); `a.tags` then holds the
+/// changed tag.
 pub(crate) fn parse(
     model: &Model,
     forms: &[&str],
@@ -134,64 +196,124 @@ pub(crate) fn parse(
     classes: Classes,
 ) {
     let before = a.tags.clone();
+    let n = forms.len();
     let upos_of = |tags: &[u16], k: usize| -> &'static str {
         static_upos(model.upos(tags.get(k).copied().unwrap_or(0)))
     };
-    let tail = match (classes.ccomp, a.tags.len() == forms.len()) {
-        (Some(ccomp), true) => find_tail(forms, &|k| upos_of(&before, k)).map(|t| (t, ccomp)),
-        _ => None,
+    let (Some(ccomp), true) = (classes.ccomp, a.tags.len() == n) else {
+        model.parse_tagged(lex, a, scratch);
+        return;
     };
+    let tail = find_tail(forms, &|k| upos_of(&before, k));
     // A clause whose only verb the tagger read as a participle or adjective gets it back
     // before the clause is required to have a verb.
-    if let (Some(((comma, _), _)), Some(vbd)) = (tail, classes.vbd) {
+    if let (Some((comma, _)), Some(vbd)) = (tail, classes.vbd) {
         finite::promote(model, &forms[..comma], &mut a.tags[..comma], vbd);
     }
-    let split = tail.filter(|&((comma, _), _)| clause_has_verb(comma, &|k| upos_of(&a.tags, k)));
-    let Some(((comma, verb), ccomp)) = split else {
-        a.tags.clone_from(&before);
-        if let (Some(vbd), Some(&".")) = (classes.vbd, forms.last()) {
-            finite::promote(model, forms, &mut a.tags, vbd);
+    let split = match tail {
+        Some((comma, verb)) if clause_has_verb(comma, &|k| upos_of(&a.tags, k)) => Some(Split {
+            clause: (0..comma).collect(),
+            speaker: (comma..n).collect(),
+            verb,
+        }),
+        Some(_) => None,
+        None => find_aside(forms, &|k| upos_of(&before, k)).map(|(c1, verb, c2)| {
+            let clause: Vec<usize> = (0..c1).chain(c2 + 1..n).collect();
+            if let Some(vbd) = classes.vbd {
+                // The same retag as for a tail, on the words outside the aside.
+                let words: Vec<&str> = clause.iter().map(|&k| forms[k]).collect();
+                let mut tags: Vec<u16> = clause.iter().map(|&k| a.tags[k]).collect();
+                if finite::promote(model, &words, &mut tags, vbd) {
+                    for (&k, t) in clause.iter().zip(tags) {
+                        a.tags[k] = t;
+                    }
+                }
+            }
+            Split {
+                clause,
+                speaker: (c1..=c2).collect(),
+                verb,
+            }
+        }),
+    };
+    if let Some(split) = split {
+        if join(model, forms, a, scratch, &split, ccomp) {
+            return;
         }
-        model.parse_tagged(lex, a, scratch);
-        return;
+    }
+    a.tags.clone_from(&before);
+    if let (Some(vbd), Some(&".")) = (classes.vbd, forms.last()) {
+        finite::promote(model, forms, &mut a.tags, vbd);
+    }
+    model.parse_tagged(lex, a, scratch);
+}
+
+/// A sentence cut into the reported clause and the speaker phrase, as word indices in
+/// sentence order.
+struct Split {
+    clause: Vec<usize>,
+    speaker: Vec<usize>,
+    /// The reporting verb's index in the sentence.
+    verb: usize,
+}
+
+/// Parses the two pieces of `split` on their own with the tags in `a` and writes the joined
+/// tree into `a`: the clause's root becomes the `ccomp` of the reporting verb. Leaves `a`'s
+/// tree alone and returns false when the speaker phrase's parse does not put the verb at its
+/// root or the clause does not come out with a single root.
+fn join(
+    model: &Model,
+    forms: &[&str],
+    a: &mut Analysis,
+    scratch: &mut Scratch,
+    split: &Split,
+    ccomp: u16,
+) -> bool {
+    let mut lexed = Vec::new();
+    let mut words = Vec::new();
+    let mut parse_piece = |idx: &[usize], scratch: &mut Scratch| {
+        words.clear();
+        words.extend(idx.iter().map(|&k| forms[k]));
+        let mut piece = Analysis {
+            tags: idx.iter().map(|&k| a.tags[k]).collect(),
+            ..Analysis::default()
+        };
+        lex::sentence(&words, &model.lexicon, &mut lexed);
+        model.parse_tagged(&lexed, &mut piece, scratch);
+        piece
     };
-    let n = forms.len();
-    let mut piece = Vec::new();
-    let mut clause = Analysis {
-        tags: a.tags[..comma].to_vec(),
-        ..Analysis::default()
-    };
-    lex::sentence(&forms[..comma], &model.lexicon, &mut piece);
-    model.parse_tagged(&piece, &mut clause, scratch);
-    let mut tail = Analysis {
-        tags: a.tags[comma..n].to_vec(),
-        ..Analysis::default()
-    };
-    lex::sentence(&forms[comma..n], &model.lexicon, &mut piece);
-    model.parse_tagged(&piece, &mut tail, scratch);
+    let clause = parse_piece(&split.clause, scratch);
+    let speaker = parse_piece(&split.speaker, scratch);
+    let whole =
+        clause.heads.len() == split.clause.len() && speaker.heads.len() == split.speaker.len();
+    let verb_at = split.speaker.iter().position(|&k| k == split.verb);
     let clause_roots = clause.heads.iter().filter(|&&h| h == 0).count();
-    let whole = clause.heads.len() == comma && tail.heads.len() == n - comma;
-    if !whole || tail.heads.get(verb - comma) != Some(&0) || clause_roots != 1 {
-        a.tags = before;
-        model.parse_tagged(lex, a, scratch);
-        return;
+    if !whole || verb_at.and_then(|v| speaker.heads.get(v)) != Some(&0) || clause_roots != 1 {
+        return false;
     }
+    let n = forms.len();
     a.heads.clear();
+    a.heads.resize(n, 0);
     a.labels.clear();
-    for k in 0..comma {
-        if clause.heads[k] == 0 {
-            a.heads.push(verb as u32 + 1);
-            a.labels.push(ccomp);
-        } else {
-            a.heads.push(clause.heads[k]);
-            a.labels.push(clause.labels[k]);
+    a.labels.resize(n, 0);
+    for (piece, idx, is_clause) in [
+        (&clause, &split.clause, true),
+        (&speaker, &split.speaker, false),
+    ] {
+        for (j, &k) in idx.iter().enumerate() {
+            let h = piece.heads[j] as usize;
+            if h == 0 {
+                // The clause hangs under the reporting verb; the verb stays the root.
+                let to = if is_clause { split.verb as u32 + 1 } else { 0 };
+                a.heads[k] = to;
+                a.labels[k] = if is_clause { ccomp } else { piece.labels[j] };
+            } else {
+                a.heads[k] = idx.get(h - 1).map_or(0, |&g| g as u32 + 1);
+                a.labels[k] = piece.labels[j];
+            }
         }
     }
-    for k in 0..n - comma {
-        let h = tail.heads[k];
-        a.heads.push(if h == 0 { 0 } else { h + comma as u32 });
-        a.labels.push(tail.labels[k]);
-    }
+    true
 }
 
 /// The UPOS names the model can return, as static strings (the model owns its own copies).
@@ -236,6 +358,12 @@ mod tests {
                 "NOUN VERB DET NOUN PUNCT VERB DET NOUN PUNCT",
                 Some((4, 5)),
             ),
+            // The speaker's apposition after a second comma.
+            (
+                "Troops left the town , said Jane Doe , an analyst at the institute .",
+                "NOUN VERB DET NOUN PUNCT VERB PROPN PROPN PUNCT DET NOUN ADP DET NOUN PUNCT",
+                Some((4, 5)),
+            ),
             // No verb before the comma: not a clause.
             (
                 "The attack on the town , police said .",
@@ -273,6 +401,54 @@ mod tests {
             assert_eq!(forms.len(), t.len(), "{text}");
             let upos = |k: usize| t[k];
             assert_eq!(find(&forms, &upos), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_a_reporting_aside_between_commas() {
+        type Aside = (&'static str, &'static str, Option<(usize, usize, usize)>);
+        let cases: &[Aside] = &[
+            (
+                "The attack , police said , killed 12 people .",
+                "DET NOUN PUNCT NOUN VERB PUNCT VERB NUM NOUN PUNCT",
+                Some((2, 4, 5)),
+            ),
+            (
+                "Russia will , officials said on Monday , withdraw its troops .",
+                "PROPN AUX PUNCT NOUN VERB ADP PROPN PUNCT VERB PRON NOUN PUNCT",
+                Some((2, 4, 7)),
+            ),
+            // A verb on both sides: two clauses, not one interrupted.
+            (
+                "Troops left , officials said , the rebels fled .",
+                "NOUN VERB PUNCT NOUN VERB PUNCT DET NOUN VERB PUNCT",
+                None,
+            ),
+            // The part after the aside opens a clause of its own.
+            (
+                "The army attacked , a spokesman said , adding that 12 died .",
+                "DET NOUN VERB PUNCT DET NOUN VERB PUNCT VERB SCONJ NUM VERB PUNCT",
+                None,
+            ),
+            // A verb before the aside: the words after it are the speaker's apposition.
+            (
+                "Troops left , said Jane Doe , an analyst at the institute .",
+                "NOUN VERB PUNCT VERB PROPN PROPN PUNCT DET NOUN ADP DET NOUN PUNCT",
+                None,
+            ),
+            // No verb outside the commas.
+            (
+                "The attack , police said , on Monday .",
+                "DET NOUN PUNCT NOUN VERB PUNCT ADP PROPN PUNCT",
+                None,
+            ),
+        ];
+        for (text, t, want) in cases {
+            let forms: Vec<&str> = text.split(' ').collect();
+            let t = tags(t);
+            assert_eq!(forms.len(), t.len(), "{text}");
+            let upos = |k: usize| t[k];
+            assert_eq!(find_aside(&forms, &upos), *want, "{text}");
         }
     }
 }
