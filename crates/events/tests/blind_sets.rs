@@ -19,7 +19,7 @@ const SET_D: &str = include_str!("blind_s10d.tsv");
 
 /// Set A (read for classes): main code 44/100 at c4b1cfa, 56/100 after session 8, 69/100
 /// after session 9 and after session 10, 75/100 after session 14 (reporting tails and
-/// verbless clauses, `crates/pipeline/src/adapt/report_tail.rs`).
+/// verbless clauses, `crates/pipeline/src/adapt/speaker_split.rs`).
 const FLOOR_A: usize = 70;
 /// Set B (never read): main code 33/100 at c4b1cfa, 40/100 after session 8, 43/100 after
 /// session 9, 44/100 after session 10, 46/100 after session 14.

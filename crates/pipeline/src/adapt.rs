@@ -14,7 +14,7 @@ use std::ops::Range;
 
 mod finite;
 mod repair;
-mod report_tail;
+mod speaker_split;
 
 /// A bare capitalised name is taken as a place only when it is a country, a region, a capital
 /// or a city at least this big: small towns share their names with people ("Watson").
@@ -192,7 +192,7 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
     let mut lex = Vec::new();
     let mut forms: Vec<&str> = Vec::new();
     let model = &p.model;
-    let classes = report_tail::Classes::of(model);
+    let classes = speaker_split::Classes::of(model);
     // Pass 2: parse the sentences with an actor (or a "the two countries" phrase).
     let mut has_actor = vec![false; out.sentences.len()];
     for m in &out.mentions {
@@ -219,7 +219,7 @@ pub(crate) fn analyse(p: &Pipeline, text: &str, date: PartialDate) -> Analysed {
         }
         lex::sentence(&forms, &model.lexicon, &mut lex);
         a.tags.clone_from(&tags[si]);
-        report_tail::parse(model, &forms, &lex, &mut a, &mut scratch, classes);
+        speaker_split::parse(model, &forms, &lex, &mut a, &mut scratch, classes);
         let mut s = sentence_from(
             model,
             &a,

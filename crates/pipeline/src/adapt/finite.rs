@@ -18,7 +18,7 @@ use sitrep_nlp::Model;
 /// not): retagging these would make a false finite verb.
 fn participle_only(form: &str) -> bool {
     let f = form.to_ascii_lowercase();
-    f.ends_with("en") && !matches!(f.as_str(), "happen" | "open" | "listen" | "threaten")
+    f.ends_with("en")
         || matches!(
             f.as_str(),
             "done" | "gone" | "begun" | "sung" | "flown" | "drawn" | "shown"

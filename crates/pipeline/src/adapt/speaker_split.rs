@@ -4,12 +4,13 @@
 //! "said" and "fired" a modifier of "tanks", so the event has no verb to hang on. Parsed on its
 //! own, the reported clause comes out as the plain clause it is.
 //!
-//! So a sentence of the shape `CLAUSE , SPEAKER said [ADJUNCTS] .` is parsed in two pieces,
-//! the clause and the tail, with the tags of the whole sentence, and the pieces are joined
-//! with the clause's root as the `ccomp` of the reporting verb: the structure the parser
-//! itself gives when it gets such a sentence right, and the one the attribution rules read.
-//! Any other shape, or a tail whose parse does not put the reporting verb at its root, keeps
-//! the parse of the whole sentence.
+//! So a sentence of the shape `CLAUSE , SPEAKER said [ADJUNCTS] .` (the speaker may carry an
+//! apposition after a second comma) or `SUBJECT , SPEAKER said , REST .` (an aside) is parsed
+//! in two pieces, the clause and the speaker phrase, with the tags of the whole sentence, and
+//! the pieces are joined with the clause's root as the `ccomp` of the reporting verb: the
+//! structure the parser itself gives when it gets such a sentence right, and the one the
+//! attribution rules read. Any other shape, or a speaker phrase whose parse does not put the
+//! reporting verb at its root, keeps the parse of the whole sentence.
 
 use super::finite;
 use sitrep_nlp::lex::{self, Lex};
