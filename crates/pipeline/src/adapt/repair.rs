@@ -373,36 +373,27 @@ mod tests {
     #[test]
     fn repair_finite_verb_conjoined_to_its_subject() {
         // "The Palestinians reject the changes , Erakat said ." with the subject as the
-        // reported clause's head and the verb as its conjunct.
-        let mut s = rows(&[
-            ("The", "DET", "DT", 2, "det"),
-            ("Palestinians", "PROPN", "NNPS", 8, "ccomp"),
-            ("reject", "VERB", "VBP", 2, "conj"),
-            ("the", "DET", "DT", 5, "det"),
-            ("changes", "NOUN", "NNS", 3, "obj"),
-            (",", "PUNCT", ",", 8, "punct"),
-            ("Erakat", "PROPN", "NNP", 8, "nsubj"),
-            ("said", "VERB", "VBD", 0, "root"),
-            (".", "PUNCT", ".", 8, "punct"),
-        ]);
-        assert!(repair(&mut s));
-        let a = arcs(&s);
-        assert_eq!((a[2], a[1], a[4]), ((8, "ccomp"), (3, "nsubj"), (3, "obj")));
-        // The same with the verb read as an adjective of the reported clause's head.
-        let mut s = rows(&[
-            ("The", "DET", "DT", 2, "det"),
-            ("Palestinians", "PROPN", "NNPS", 8, "ccomp"),
-            ("reject", "VERB", "VBP", 2, "amod"),
-            ("the", "DET", "DT", 5, "det"),
-            ("changes", "NOUN", "NNS", 3, "obj"),
-            (",", "PUNCT", ",", 8, "punct"),
-            ("Erakat", "PROPN", "NNP", 8, "nsubj"),
-            ("said", "VERB", "VBD", 0, "root"),
-            (".", "PUNCT", ".", 8, "punct"),
-        ]);
-        assert!(repair(&mut s));
-        let a = arcs(&s);
-        assert_eq!((a[2], a[1], a[4]), ((8, "ccomp"), (3, "nsubj"), (3, "obj")));
+        // reported clause's head and the verb as its conjunct, or as its adjective.
+        for rel in ["conj", "amod"] {
+            let mut s = rows(&[
+                ("The", "DET", "DT", 2, "det"),
+                ("Palestinians", "PROPN", "NNPS", 8, "ccomp"),
+                ("reject", "VERB", "VBP", 2, rel),
+                ("the", "DET", "DT", 5, "det"),
+                ("changes", "NOUN", "NNS", 3, "obj"),
+                (",", "PUNCT", ",", 8, "punct"),
+                ("Erakat", "PROPN", "NNP", 8, "nsubj"),
+                ("said", "VERB", "VBD", 0, "root"),
+                (".", "PUNCT", ".", 8, "punct"),
+            ]);
+            assert!(repair(&mut s), "{rel}");
+            let a = arcs(&s);
+            assert_eq!(
+                (a[2], a[1], a[4]),
+                ((8, "ccomp"), (3, "nsubj"), (3, "obj")),
+                "{rel}"
+            );
+        }
         // A verb after a conjunction is a real coordination and keeps its shape.
         let mut s = rows(&[
             ("Troops", "NOUN", "NNS", 0, "root"),

@@ -334,6 +334,20 @@ mod tests {
         s.split(' ').map(static_upos).collect()
     }
 
+    /// Runs `find` on each case (words, their UPOS, the expected answer).
+    fn check<T: PartialEq + std::fmt::Debug>(
+        cases: &[(&str, &str, T)],
+        find: fn(&[&str], &dyn Fn(usize) -> &'static str) -> T,
+    ) {
+        for (text, t, want) in cases {
+            let forms: Vec<&str> = text.split(' ').collect();
+            let t = tags(t);
+            assert_eq!(forms.len(), t.len(), "{text}");
+            let upos = |k: usize| t[k];
+            assert_eq!(find(&forms, &upos), *want, "{text}");
+        }
+    }
+
     /// (words, their UPOS, the expected (comma, verb)).
     type Case = (&'static str, &'static str, Option<(usize, usize)>);
 
@@ -396,13 +410,7 @@ mod tests {
                 None,
             ),
         ];
-        for (text, t, want) in cases {
-            let forms: Vec<&str> = text.split(' ').collect();
-            let t = tags(t);
-            assert_eq!(forms.len(), t.len(), "{text}");
-            let upos = |k: usize| t[k];
-            assert_eq!(find(&forms, &upos), *want, "{text}");
-        }
+        check(cases, find);
     }
 
     #[test]
@@ -444,12 +452,6 @@ mod tests {
                 None,
             ),
         ];
-        for (text, t, want) in cases {
-            let forms: Vec<&str> = text.split(' ').collect();
-            let t = tags(t);
-            assert_eq!(forms.len(), t.len(), "{text}");
-            let upos = |k: usize| t[k];
-            assert_eq!(find_aside(&forms, &upos), *want, "{text}");
-        }
+        check(cases, find_aside);
     }
 }
