@@ -121,8 +121,8 @@ fn conjoined_verb(s: &Sentence, v: usize) -> bool {
 }
 
 /// A clause headed by a noun (the sentence's root, or the copula-less reported clause of a
-/// "..., X said" tail): the first misattached verb in that noun's phrase takes its place, with the phrase
-/// before it as subject (and the noun it pre-modified as object).
+/// "..., X said" tail): the first misattached verb in that noun's phrase takes its place,
+/// with the phrase before it as subject (and the noun it pre-modified as object).
 fn promote_in_nominal_clause(s: &mut Sentence) -> bool {
     let roots = (0..s.words.len()).filter(|&w| s.words[w].head == 0).count();
     if roots != 1 {
