@@ -163,10 +163,17 @@ impl<'d> Matcher<'d> {
             let mut fired: Vec<&Rule> = Vec::new();
             for &r in rules {
                 let rule = &self.dict.rules()[r];
+                let typed_object = rule.constraints.iter().any(|c| {
+                    c.required
+                        && !c.lemmas.is_empty()
+                        && c.paths.iter().any(|p| {
+                            matches!(p.as_slice(), [only] if only.deprel == "obj" && only.case.is_none())
+                        })
+                });
                 match rule
                     .constraints
                     .iter()
-                    .find(|c| !constraint_ok(s, i, c, passive))
+                    .find(|c| !constraint_ok(s, i, c, passive, typed_object))
                 {
                     Some(c) => out.rejected.push(Rejected {
                         trigger: i,

@@ -513,7 +513,16 @@ pub(crate) fn voiced_follow(s: &Sentence, trig: usize, path: &[Rel], passive: bo
     start.into_iter().flat_map(|w| follow(s, w, rest)).collect()
 }
 
-pub(crate) fn constraint_ok(s: &Sentence, trig: usize, c: &Constraint, passive: bool) -> bool {
+/// Whether the dependent `c` asks for is there. `typed_object`: the rule also requires an
+/// object of a named kind ("fire *shells*"), so a phrase on that object may stand in for the
+/// verb's own (see `object_phrase`).
+pub(crate) fn constraint_ok(
+    s: &Sentence,
+    trig: usize,
+    c: &Constraint,
+    passive: bool,
+    typed_object: bool,
+) -> bool {
     // The surface form counts too: lemmatisers differ on plurals that are words of their own
     // ("arms" -> "arm", "talks" -> "talk", "forces" -> "force").
     let named = |w: usize| {
@@ -523,18 +532,78 @@ pub(crate) fn constraint_ok(s: &Sentence, trig: usize, c: &Constraint, passive: 
             .any(|l| l == &word.lemma || l.eq_ignore_ascii_case(&word.form))
     };
     // A noun compound names its kind in the modifier: "aid deliveries", "arms shipments".
+    let fits = |w: usize| {
+        c.lemmas.is_empty()
+            || named(w)
+            || s.children(w)
+                .any(|m| s.words[m].deprel == "compound" && named(m))
+    };
     let found = c
         .paths
         .iter()
         .flat_map(|p| voiced_follow(s, trig, p, passive))
-        .any(|w| {
-            c.lemmas.is_empty()
-                || named(w)
-                || s.children(w)
-                    .any(|m| s.words[m].deprel == "compound" && named(m))
-        });
+        .any(fits)
+        || typed_object
+            && c.required
+            && c.paths
+                .iter()
+                .any(|p| object_phrase(s, trig, p, passive).any(fits));
     found == c.required
 }
+
+/// For a one-step `obl:X` path, the `nmod:X` phrases of the trigger's objects: "fired four
+/// shells *at targets*" is often parsed with the phrase on "shells", the same misattachment
+/// `arg_words` reads roles through. Only required items of rules that name their object's
+/// kind look here: with any object ("opened a plant *at* Little Island", "calls Norway's
+/// claims *on* cyberattacks groundless") the phrase is as often the object's own.
+fn object_phrase<'a>(
+    s: &'a Sentence,
+    trig: usize,
+    path: &[Rel],
+    passive: bool,
+) -> impl Iterator<Item = usize> + 'a {
+    let case = match path {
+        [only] if only.deprel == "obl" && only.case.is_some() => only.case.clone(),
+        _ => None,
+    };
+    let objects: Vec<usize> = match &case {
+        None => Vec::new(),
+        Some(_) if passive => passive_patient(s, trig),
+        Some(_) => s
+            .children(trig)
+            .filter(|&c| s.words[c].deprel == "obj")
+            .collect(),
+    };
+    let on_obj = Rel {
+        deprel: "nmod".into(),
+        case,
+    };
+    through_quantities(s, objects)
+        .into_iter()
+        .flat_map(move |o| follow(s, o, std::slice::from_ref(&on_obj)))
+        .filter(move |&w| !TIME_NOUNS.contains(&s.words[w].lemma.as_str()))
+}
+
+/// Heads of phrases that say when, not at whom: "launched a rocket *on the eve* of the
+/// holiday" hangs on the object just like "*at* targets" does.
+const TIME_NOUNS: &[&str] = &[
+    "eve",
+    "day",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "anniversary",
+    "occasion",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// An adjective that is a clause's predicate ("Syria *is opposed* to the plan", "Hanoi *is
 /// committed* to reform"): participles the tagger reads as adjectives keep their verb's rules.

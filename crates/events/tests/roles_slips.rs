@@ -199,3 +199,54 @@ fn roles_a_named_possessor_owns_the_noun_not_the_governing_subject() {
         summary(&r, &actors)
     );
 }
+
+#[test]
+fn roles_a_target_phrase_hung_on_a_named_object_still_satisfies_the_rule() {
+    // "Insurgents fired rockets at army positions", with "at positions" parsed as a modifier
+    // of "rockets": the rule asks for the verb's "at" phrase and finds it on the object.
+    let fired = |prep: &str, noun: &str| {
+        sent(&format!(
+            "Insurgents insurgent NOUN 2 nsubj
+             fired fire VERB/VBD 0 root
+             rockets rocket NOUN 2 obj
+             {prep} {prep} ADP 6 case
+             army army NOUN 6 compound
+             {noun} {noun} NOUN 3 nmod
+             . . PUNCT 2 punct"
+        ))
+    };
+    let actors = [actor(1, 1, 1, "SYRINS"), actor(5, 6, 6, "SYRMIL")];
+    let r = code(&fired("at", "positions"), &actors);
+    assert_eq!(summary(&r, &actors), vec![t("195", "SYRINS", "SYRMIL")]);
+    // A phrase saying when is not a target: "fired rockets on the army day" codes nothing.
+    let r = code(&fired("on", "day"), &actors);
+    assert!(
+        r.events.iter().all(|e| e.code.as_str() != "195"),
+        "{:?}",
+        summary(&r, &actors)
+    );
+}
+
+#[test]
+fn roles_a_phrase_on_any_object_does_not_stand_in_for_the_verbs() {
+    // "The company opened a plant at Little Island": "open ... at" is opening fire only with
+    // the phrase on the verb; a rule that names no object kind never reads the object's.
+    let s = sent(
+        "The the DET 2 det
+         army army NOUN 3 nsubj
+         opened open VERB/VBD 0 root
+         a a DET 5 det
+         plant plant NOUN 3 obj
+         at at ADP 8 case
+         Little Little PROPN 8 compound
+         Island Island PROPN 5 nmod
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "IRLMIL"), actor(7, 8, 8, "IRL")];
+    let r = code(&s, &actors);
+    assert!(
+        r.events.iter().all(|e| !e.code.as_str().starts_with("19")),
+        "{:?}",
+        summary(&r, &actors)
+    );
+}
