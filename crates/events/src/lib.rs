@@ -43,6 +43,7 @@ mod syntax;
 
 pub use error::{Error, Result};
 pub use matcher::{Attribution, Candidate, MatchResult, Matcher, Modality, RejectReason, Rejected};
+pub use modality::is_request_verb;
 pub use ontology::{
     CameoCode, CameoEntry, Ontology, PloverEntry, PloverMode, PloverType, QuadClass,
 };

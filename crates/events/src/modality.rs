@@ -84,6 +84,12 @@ const REQUEST_GOV: &[&str] = &[
     "force",
     "convince",
 ];
+/// Whether `lemma` is a verb of asking or making whose object is asked to do what its
+/// infinitive says ("urged Algeria *to exercise* restraint"); the pipeline's parse repair
+/// reads the infinitive as the verb's complement after these.
+pub fn is_request_verb(lemma: &str) -> bool {
+    REQUEST_GOV.contains(&lemma)
+}
 /// Verbs whose "that" clause is requested when it is in the subjunctive ("insisted that
 /// Tehran release the sailors") and reported when it is not ("insisted that it had paid").
 const MANDATIVE_GOV: &[&str] = &["insist", "suggest", "recommend", "require", "stipulate"];

@@ -12,10 +12,13 @@ use crate::common::{actor, check_set_holds, code, codes, has, sent, summary, t};
 
 const SET: &str = include_str!("lexicon_news.tsv");
 
-/// Lines that must pass (of 75). Measured with the shipped model: 21 before the session 8
+/// Lines that must pass (of 84). Measured with the shipped model: 21 before the session 8
 /// news-breadth rules, 52 after them, 53 at the start of session 9 (HEAD 4fdd59d) and 56 with
 /// that session's tree (the session 9 wording rules move no line); the floor leaves room for
-/// a parser retrain. Most lines still failing fail for the parse or the actors.
+/// a parser retrain. Most lines still failing fail for the parse or the actors. Session 16
+/// added 9 lines (appeals for restraint and talks, evacuation): 6 pass; "exercise restraint"
+/// and "ease tensions" are tagged as a noun and a verb the wrong way round, and the tokenizer
+/// splits "de-escalate" at the hyphen.
 const FLOOR: usize = 50;
 
 /// Guard lines that must pass; the guards that need a matcher or a sense change outside this
@@ -25,7 +28,7 @@ const GUARD_FLOOR: usize = 3;
 
 #[test]
 fn lexicon_news_check_set() {
-    check_set_holds(SET, 75, FLOOR, GUARD_FLOOR);
+    check_set_holds(SET, 84, FLOOR, GUARD_FLOOR);
 }
 
 // The session 8 news-breadth classes on hand-written parses.

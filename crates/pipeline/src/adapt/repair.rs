@@ -10,6 +10,10 @@
 //! only fires where the reading as a modifier is implausible (a verb form tagged finite or
 //! past participle, directly after a nominal, with no subject, auxiliary, marker or "by" agent
 //! of its own), and it never touches a tree it cannot rewire without a second root or a cycle.
+//!
+//! A second slip hides a request's content: "urged Algeria *to exercise* restraint" with the
+//! infinitive a relative clause of the name. It goes back to the verb as its complement
+//! (`infinitive_on_named_object`).
 
 use sitrep_events::Sentence;
 
@@ -221,9 +225,77 @@ fn transitive_look(s: &Sentence, v: usize) -> bool {
     })
 }
 
+/// "The League urged *Algeria* and Morocco *to exercise* restraint": the parser often hangs the
+/// infinitive on the verb's object as a relative clause (`acl`). A name or a personal pronoun
+/// takes no infinitive of its own, and after a verb of asking or making ("urged the rebels to
+/// come back", "called on the government to resign"; the coder's request verbs, whose
+/// complement it reads as requested) neither does any object in news; a
+/// common noun elsewhere may ("approved a plan *to build*"). There the infinitive is the
+/// verb's complement (`xcomp`), whose subject the object controls. Only where the verb has no
+/// complement yet; the object may be the first of a conjunction.
+fn infinitive_on_named_object(s: &mut Sentence) -> bool {
+    let mut changed = false;
+    for w in 0..s.words.len() {
+        let word = &s.words[w];
+        if word.deprel != "acl" || word.upos != "VERB" || word.xpos != "VB" {
+            continue;
+        }
+        let marked_to = children(s, w)
+            .any(|c| s.words[c].deprel == "mark" && s.words[c].form.eq_ignore_ascii_case("to"));
+        let own_subject = children(s, w).any(|c| s.words[c].deprel.starts_with("nsubj"));
+        let Some(o) = head(s, w) else { continue };
+        if !marked_to || own_subject || o > w {
+            continue;
+        }
+        // The object itself, or the first conjunct of a conjoined object; "call on X" and
+        // "appeal to X" take theirs with a preposition.
+        let object_rel = |x: usize| {
+            let rel = s.words[x].deprel.as_str();
+            matches!(rel, "obj" | "iobj")
+                || base_rel(rel) == "obl"
+                    && children(s, x).any(|c| {
+                        s.words[c].deprel == "case"
+                            && matches!(s.words[c].lemma.as_str(), "on" | "to")
+                    })
+        };
+        let object = if object_rel(o) {
+            Some(o)
+        } else if s.words[o].deprel == "conj" {
+            head(s, o).filter(|&f| object_rel(f))
+        } else {
+            None
+        };
+        let Some(v) = object.and_then(|x| head(s, x)) else {
+            continue;
+        };
+        let named =
+            s.words[o].upos == "PROPN" || s.words[o].upos == "PRON" && s.words[o].xpos == "PRP";
+        let control = sitrep_events::is_request_verb(&s.words[v].lemma);
+        let object_is_direct =
+            object.is_some_and(|x| matches!(s.words[x].deprel.as_str(), "obj" | "iobj"));
+        let has_complement = children(s, v).any(|c| base_rel(&s.words[c].deprel) == "xcomp");
+        if s.words[v].upos != "VERB"
+            || has_complement
+            || v > w
+            || !(control || named && object_is_direct)
+        {
+            continue;
+        }
+        s.words[w].head = v + 1;
+        s.words[w].deprel = "xcomp".to_string();
+        changed = true;
+    }
+    changed
+}
+
+fn base_rel(rel: &str) -> &str {
+    rel.split(':').next().unwrap_or(rel)
+}
+
 /// Applies the repairs to one parsed sentence; returns whether the tree changed.
 pub(crate) fn repair(s: &mut Sentence) -> bool {
-    promote_in_nominal_clause(s) || promote_reported(s)
+    let verb = promote_in_nominal_clause(s) || promote_reported(s);
+    infinitive_on_named_object(s) || verb
 }
 
 #[cfg(test)]
@@ -418,5 +490,53 @@ mod tests {
             ("rejects", "VERB", "VBZ", 1, "conj"),
         ]);
         assert!(!repair(&mut s));
+    }
+
+    #[test]
+    fn repair_infinitive_hung_on_a_named_or_asked_object() {
+        // "The League urged Algeria and Morocco to show restraint ." with "show" a relative
+        // clause of "Algeria": it becomes the complement of "urged".
+        let urged = |verb: &str, object: (&str, &str, &str)| {
+            let mut s = rows(&[
+                ("The", "DET", "DT", 2, "det"),
+                ("League", "PROPN", "NNP", 3, "nsubj"),
+                (verb, "VERB", "VBD", 0, "root"),
+                (object.0, object.1, object.2, 3, "obj"),
+                ("and", "CCONJ", "CC", 6, "cc"),
+                ("Morocco", "PROPN", "NNP", 4, "conj"),
+                ("to", "PART", "TO", 8, "mark"),
+                ("show", "VERB", "VB", 4, "acl"),
+                ("restraint", "NOUN", "NN", 8, "obj"),
+                (".", "PUNCT", ".", 3, "punct"),
+            ]);
+            // `rows` lemmatises by lowercasing.
+            s.words[2].lemma = verb.trim_end_matches('d').to_string();
+            s
+        };
+        let mut s = urged("urged", ("Algeria", "PROPN", "NNP"));
+        assert!(repair(&mut s));
+        assert_eq!(arcs(&s)[7], (3, "xcomp"));
+        // A common noun after a request verb: the same.
+        let mut s = urged("urged", ("rebels", "NOUN", "NNS"));
+        assert!(repair(&mut s));
+        assert_eq!(arcs(&s)[7], (3, "xcomp"));
+        // A common noun after another verb may take the infinitive: "approved a plan to".
+        let mut s = urged("approved", ("plan", "NOUN", "NN"));
+        assert!(!repair(&mut s));
+        assert_eq!(arcs(&s)[7], (4, "acl"));
+        // "called on Serbia to show restraint": the object takes a preposition.
+        let mut s = rows(&[
+            ("EU", "PROPN", "NNP", 2, "nsubj"),
+            ("called", "VERB", "VBD", 0, "root"),
+            ("on", "ADP", "IN", 4, "case"),
+            ("Serbia", "PROPN", "NNP", 2, "obl"),
+            ("to", "PART", "TO", 6, "mark"),
+            ("show", "VERB", "VB", 4, "acl"),
+            ("restraint", "NOUN", "NN", 6, "obj"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ]);
+        s.words[1].lemma = "call".into();
+        assert!(repair(&mut s));
+        assert_eq!(arcs(&s)[5], (2, "xcomp"));
     }
 }
