@@ -13,7 +13,7 @@
 //!
 //! A second slip hides a request's content: "urged Algeria *to exercise* restraint" with the
 //! infinitive a relative clause of the name. It goes back to the verb as its complement
-//! (`infinitive_on_named_object`).
+//! (`infinitive_on_object`).
 
 use sitrep_events::Sentence;
 
@@ -228,12 +228,12 @@ fn transitive_look(s: &Sentence, v: usize) -> bool {
 /// "The League urged *Algeria* and Morocco *to exercise* restraint": the parser often hangs the
 /// infinitive on the verb's object as a relative clause (`acl`). A name or a personal pronoun
 /// takes no infinitive of its own, and after a verb of asking or making ("urged the rebels to
-/// come back", "called on the government to resign"; the coder's request verbs, whose
-/// complement it reads as requested) neither does any object in news; a
-/// common noun elsewhere may ("approved a plan *to build*"). There the infinitive is the
-/// verb's complement (`xcomp`), whose subject the object controls. Only where the verb has no
-/// complement yet; the object may be the first of a conjunction.
-fn infinitive_on_named_object(s: &mut Sentence) -> bool {
+/// come back", "called on the government to resign": the coder's request verbs, whose
+/// complement it reads as requested) neither does any object in news; a common noun elsewhere
+/// may ("approved a plan *to build*"). There the infinitive is the verb's complement
+/// (`xcomp`), whose subject the object controls. Only where the verb has no complement yet;
+/// the object may be the first of a conjunction.
+fn infinitive_on_object(s: &mut Sentence) -> bool {
     let mut changed = false;
     for w in 0..s.words.len() {
         let word = &s.words[w];
@@ -295,7 +295,7 @@ fn base_rel(rel: &str) -> &str {
 /// Applies the repairs to one parsed sentence; returns whether the tree changed.
 pub(crate) fn repair(s: &mut Sentence) -> bool {
     let verb = promote_in_nominal_clause(s) || promote_reported(s);
-    infinitive_on_named_object(s) || verb
+    infinitive_on_object(s) || verb
 }
 
 #[cfg(test)]
