@@ -581,29 +581,15 @@ fn object_phrase<'a>(
     through_quantities(s, objects)
         .into_iter()
         .flat_map(move |o| follow(s, o, std::slice::from_ref(&on_obj)))
-        .filter(move |&w| !TIME_NOUNS.contains(&s.words[w].lemma.as_str()))
+        .filter(move |&w| {
+            let l = s.words[w].lemma.as_str();
+            !crate::dates::TIME_NOUNS.contains(&l) && !MORE_TIME_NOUNS.contains(&l)
+        })
 }
 
-/// Heads of phrases that say when, not at whom: "launched a rocket *on the eve* of the
-/// holiday" hangs on the object just like "*at* targets" does.
-const TIME_NOUNS: &[&str] = &[
-    "eve",
-    "day",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
-    "anniversary",
-    "occasion",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Heads of phrases that say when, besides [`crate::dates::TIME_NOUNS`]: "launched a rocket
+/// *on the eve* of the holiday" hangs on the object just like "*at* targets" does.
+const MORE_TIME_NOUNS: &[&str] = &["eve", "anniversary", "occasion", "afternoon"];
 
 /// An adjective that is a clause's predicate ("Syria *is opposed* to the plan", "Hanoi *is
 /// committed* to reform"): participles the tagger reads as adjectives keep their verb's rules.
