@@ -66,6 +66,35 @@ const REACTION: &[&str] = &[
     "provoke",
 ];
 
+/// Verbs of seeking or needing what their object names.
+const SEEK: &[&str] = &["seek", "ask", "request", "need", "look", "want"];
+
+/// Prepositions of a phrase that places the clause in time or circumstance.
+const FRAMING_CASE: &[&str] = &[
+    "after",
+    "before",
+    "following",
+    "since",
+    "amid",
+    "amidst",
+    "during",
+    "ahead",
+    "prior",
+];
+
+/// Nouns of meeting, which the speaker of the framed clause usually took part in.
+const MEETING_NOUN: &[&str] = &[
+    "talk",
+    "talks",
+    "meeting",
+    "summit",
+    "visit",
+    "negotiation",
+    "consultation",
+    "conversation",
+    "call",
+];
+
 /// Whether the subject of `g` may be read as the agent of noun trigger `trig` below it.
 pub(crate) fn govsubj_is_agent(s: &Sentence, g: usize, trig: usize) -> bool {
     // "the woman's detention reflects ...": the noun is the governor's own subject, and the
@@ -81,11 +110,29 @@ pub(crate) fn govsubj_is_agent(s: &Sentence, g: usize, trig: usize) -> bool {
     }) {
         return false;
     }
+    // "*After* the attacks in Paris, Obama said ...", "*amid* mass demonstrations, the ministry
+    // warned ...": a phrase that only dates or frames the clause names someone else's act. A
+    // meeting is the exception: "after talks with Putin, Erdogan said" was Erdogan's meeting.
+    if s.children(trig)
+        .any(|c| s.words[c].deprel == "case" && FRAMING_CASE.contains(&s.words[c].lemma.as_str()))
+        && !MEETING_NOUN.contains(&s.words[trig].lemma.as_str())
+    {
+        return false;
+    }
     // "did not respond to *the Post's* request": a noun with a named possessor is that
     // possessor's act, not the governing subject's (a possessive pronoun, "reiterated *its*
     // demand", may still stand for the subject).
     if s.children(trig)
         .any(|c| s.words[c].deprel == "nmod:poss" && s.words[c].upos != "PRON")
+    {
+        return false;
+    }
+    // "was looking for help", "sought the release of", "requested an apology from the
+    // Dutch": who seeks a thing is not who gives it. Talks and cooperation are sought to be
+    // joined: "rebels seek direct negotiations with Assad" is the rebels' offer to meet.
+    if SEEK.contains(&s.words[g].lemma.as_str())
+        && !MEETING_NOUN.contains(&s.words[trig].lemma.as_str())
+        && !matches!(s.words[trig].lemma.as_str(), "cooperation" | "dialogue")
     {
         return false;
     }

@@ -250,3 +250,91 @@ fn roles_a_phrase_on_any_object_does_not_stand_in_for_the_verbs() {
         summary(&r, &actors)
     );
 }
+
+#[test]
+fn roles_a_phrase_that_frames_the_clause_is_not_the_subjects_act() {
+    // "After the attacks in Paris, Obama said ...": the attacks are not Obama's. A meeting is
+    // the exception: "after talks with Putin, Erdogan said ..." was Erdogan's meeting.
+    let attacks = sent(
+        "After after ADP 3 case
+         the the DET 3 det
+         attacks attack NOUN 8 obl
+         in in ADP 5 case
+         Paris Paris PROPN 3 nmod
+         , , PUNCT 3 punct
+         Obama Obama PROPN 8 nsubj
+         said say VERB 0 root
+         the the DET 10 det
+         threat threat NOUN 12 nsubj
+         was be AUX 12 cop
+         real real ADJ 8 ccomp
+         . . PUNCT 8 punct",
+    );
+    let actors = [actor(5, 5, 5, "FRA"), actor(7, 7, 7, "USAGOV")];
+    let r = code(&attacks, &actors);
+    assert!(
+        r.events.iter().all(|e| !e.sources.contains(&1)),
+        "{:?}",
+        summary(&r, &actors)
+    );
+    let talks = sent(
+        "After after ADP 2 case
+         talks talk NOUN 7 obl
+         with with ADP 4 case
+         Putin Putin PROPN 2 nmod
+         , , PUNCT 4 punct
+         Erdogan Erdogan PROPN 7 nsubj
+         said say VERB 0 root
+         the the DET 9 det
+         deal deal NOUN 11 nsubj
+         was be AUX 11 cop
+         close close ADJ 7 ccomp
+         . . PUNCT 7 punct",
+    );
+    let actors = [actor(4, 4, 4, "RUSGOV"), actor(6, 6, 6, "TURGOV")];
+    let r = code(&talks, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("040", "TURGOV", "RUSGOV")]);
+}
+
+#[test]
+fn roles_who_seeks_a_thing_is_not_who_gives_it() {
+    // "Navalny is looking to the court for help": the help would be the court's.
+    let help = sent(
+        "Navalny Navalny PROPN 3 nsubj
+         is be AUX 3 aux
+         looking look VERB 0 root
+         to to ADP 6 case
+         the the DET 6 det
+         court court NOUN 3 obl
+         for for ADP 8 case
+         help help NOUN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 1, 1, "RUSOPP"), actor(5, 6, 6, "IGOCOE")];
+    let r = code(&help, &actors);
+    assert!(
+        r.events.iter().all(|e| !e.sources.contains(&0)),
+        "{:?}",
+        summary(&r, &actors)
+    );
+    // Talks are sought to be joined: the seekers offer to meet.
+    let talks = sent(
+        "The the DET 2 det
+         rebels rebel NOUN 3 nsubj
+         seek seek VERB 0 root
+         direct direct ADJ 5 amod
+         negotiations negotiation NOUN 3 obj
+         with with ADP 8 case
+         the the DET 8 det
+         government government NOUN 5 nmod
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "SYRREB"), actor(7, 8, 8, "SYRGOV")];
+    let r = code(&talks, &actors);
+    let got = summary(&r, &actors);
+    assert!(
+        got.iter()
+            .any(|e| (e.0.starts_with("03") || e.0.starts_with("04")) && e.1 == "SYRREB"),
+        "{got:?}"
+    );
+}
