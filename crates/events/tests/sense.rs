@@ -207,3 +207,81 @@ fn sense_striking_a_deal_is_an_agreement() {
     let c = codes(&code(&s, &actors));
     assert!(c.len() == 1 && c[0].starts_with("19"), "{c:?}");
 }
+
+#[test]
+fn sense_fighting_for_a_life_a_reform_or_in_court_is_no_force() {
+    // "fought to introduce the reform": an aim not taken by force.
+    let reform = sent(
+        "The the DET 2 det
+         senator senator NOUN 3 nsubj
+         fought fight VERB 0 root
+         to to PART 5 mark
+         introduce introduce VERB 3 xcomp
+         the the DET 7 det
+         reform reform NOUN 5 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "USALEG")];
+    assert!(codes(&code(&reform, &actors)).is_empty());
+    // "is fighting a legal battle against the government".
+    let court = sent(
+        "The the DET 2 det
+         minister minister NOUN 4 nsubj
+         is be AUX 4 aux
+         fighting fight VERB 0 root
+         a a DET 7 det
+         legal legal ADJ 7 amod
+         battle battle NOUN 4 obj
+         against against ADP 10 case
+         the the DET 10 det
+         government government NOUN 4 obl
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 2, 2, "IRLELI"), actor(9, 10, 10, "IRLGOV")];
+    let got = summary(&code(&court, &actors), &actors);
+    assert!(got.is_empty(), "{got:?}");
+    // "is fighting for his life".
+    let life = sent(
+        "The the DET 3 det
+         opposition opposition NOUN 3 compound
+         leader leader NOUN 5 nsubj
+         is be AUX 5 aux
+         fighting fight VERB 0 root
+         for for ADP 8 case
+         his his PRON 8 nmod:poss
+         life life NOUN 5 obl
+         . . PUNCT 5 punct",
+    );
+    let actors = [actor(1, 3, 3, "RUSOPP")];
+    assert!(codes(&code(&life, &actors)).is_empty());
+    // A military aim and a battle with rebels stay a fight.
+    let topple = sent(
+        "The the DET 2 det
+         rebels rebel NOUN 3 nsubj
+         fought fight VERB 0 root
+         to to PART 5 mark
+         topple topple VERB 3 xcomp
+         the the DET 7 det
+         president president NOUN 5 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "SYRREB"), actor(6, 7, 7, "SYRGOV")];
+    assert!(codes(&code(&topple, &actors)).iter().any(|c| c == "190"));
+    let battle = sent(
+        "The the DET 2 det
+         army army NOUN 3 nsubj
+         fought fight VERB 0 root
+         a a DET 6 det
+         fierce fierce ADJ 6 amod
+         battle battle NOUN 3 obj
+         with with ADP 9 case
+         the the DET 9 det
+         rebels rebel NOUN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "SYRMIL"), actor(8, 9, 9, "SYRREB")];
+    assert_eq!(
+        summary(&code(&battle, &actors), &actors),
+        vec![t("190", "SYRMIL", "SYRREB")]
+    );
+}
