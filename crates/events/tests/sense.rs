@@ -285,3 +285,36 @@ fn sense_fighting_for_a_life_a_reform_or_in_court_is_no_force() {
         vec![t("190", "SYRMIL", "SYRREB")]
     );
 }
+
+#[test]
+fn sense_a_threat_of_flooding_is_no_ones_threat() {
+    // "The governor's order cited the threat of flooding": nobody threatens a flood.
+    let flood = sent(
+        "The the DET 3 det
+         governor governor NOUN 3 nmod:poss
+         order order NOUN 4 nsubj
+         cited cite VERB 0 root
+         the the DET 6 det
+         threat threat NOUN 4 obj
+         of of ADP 8 case
+         flooding flooding NOUN 6 nmod
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 2, 2, "USAGOV")];
+    let got = codes(&code(&flood, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("13")), "{got:?}");
+    // A threat of retaliation has its maker.
+    let retaliation = sent(
+        "Russia Russia PROPN 3 nmod:poss
+         's 's PART 1 case
+         threat threat NOUN 6 nsubj
+         of of ADP 5 case
+         retaliation retaliation NOUN 3 nmod
+         alarmed alarm VERB 0 root
+         Japan Japan PROPN 6 obj
+         . . PUNCT 6 punct",
+    );
+    let actors = [actor(1, 1, 1, "RUS"), actor(7, 7, 7, "JPN")];
+    let got = codes(&code(&retaliation, &actors));
+    assert!(got.iter().any(|c| c.starts_with("13")), "{got:?}");
+}
