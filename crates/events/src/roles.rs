@@ -66,6 +66,13 @@ const REACTION: &[&str] = &[
     "provoke",
 ];
 
+/// Verbs whose subject answers, weighs or takes a side on what someone else put forward: "not
+/// all members agree with this *demand*", "rejected the *request*", "backed the *appeal*".
+const RESPONSE: &[&str] = &[
+    "agree", "support", "back", "endorse", "reject", "refuse", "accept", "ignore", "heed",
+    "fulfil", "fulfill", "satisfy",
+];
+
 /// Verbs of seeking or needing what their object names.
 const SEEK: &[&str] = &["seek", "ask", "request", "need", "look", "want"];
 
@@ -92,6 +99,7 @@ const MEETING_NOUN: &[&str] = &[
     "negotiation",
     "consultation",
     "conversation",
+    "discussion",
     "call",
 ];
 
@@ -133,6 +141,20 @@ pub(crate) fn govsubj_is_agent(s: &Sentence, g: usize, trig: usize) -> bool {
     if SEEK.contains(&s.words[g].lemma.as_str())
         && !MEETING_NOUN.contains(&s.words[trig].lemma.as_str())
         && !matches!(s.words[trig].lemma.as_str(), "cooperation" | "dialogue")
+    {
+        return false;
+    }
+    // "agreed with the demand", "rejected the request": the subject answers someone else's
+    // act. A meeting may be agreed to or refused by one of its parties ("rejected talks with
+    // X"), which the verb rules code.
+    // With a particle the verb is another one: "back *down* from its threat" is its own.
+    if RESPONSE.contains(&s.words[g].lemma.as_str())
+        && !s.children(g).any(|c| {
+            s.words[c].deprel == "compound:prt"
+                || s.words[c].deprel == "advmod"
+                    && matches!(s.words[c].lemma.as_str(), "down" | "off" | "away" | "out")
+        })
+        && !MEETING_NOUN.contains(&s.words[trig].lemma.as_str())
     {
         return false;
     }

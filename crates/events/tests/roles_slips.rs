@@ -338,3 +338,38 @@ fn roles_who_seeks_a_thing_is_not_who_gives_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn roles_who_answers_a_demand_did_not_make_it() {
+    // "Not all UN members agree with this demand": agreeing is not demanding.
+    let agree = sent(
+        "UN UN PROPN 2 compound
+         members member NOUN 3 nsubj
+         agree agree VERB 0 root
+         with with ADP 6 case
+         this this DET 6 det
+         demand demand NOUN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "IGOUNO")];
+    let got = summary(&code(&agree, &actors), &actors);
+    assert!(got.is_empty(), "{got:?}");
+    // "Schumer will back down from the threat": with its particle the verb is another one,
+    // and the threat is the subject's own.
+    let back_down = sent(
+        "Schumer Schumer PROPN 3 nsubj
+         will will AUX 3 aux
+         back back VERB 0 root
+         down down ADV 3 advmod
+         from from ADP 7 case
+         the the DET 7 det
+         threat threat NOUN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 1, 1, "USALEG")];
+    let got = summary(&code(&back_down, &actors), &actors);
+    assert!(
+        got.iter().any(|e| e.0.starts_with("13") && e.1 == "USALEG"),
+        "{got:?}"
+    );
+}
