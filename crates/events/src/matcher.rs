@@ -89,6 +89,9 @@ pub enum RejectReason {
     Accident(String),
     /// A visit by ordinary people (civilians, "Moroccans"): travel, not a CAMEO visit.
     PrivateTravel,
+    /// The trigger is a word of an actor's name ("the Organisation of Islamic *Cooperation*",
+    /// "the Popular *Mobilisation* Forces"), not an act.
+    InName,
 }
 
 /// A rule that fired on a trigger but was not used, with the reason.
@@ -186,7 +189,8 @@ impl<'d> Matcher<'d> {
             // Most specific first; the sort is stable so file order breaks ties.
             fired.sort_by_key(|r| std::cmp::Reverse(r.specificity()));
             let discard = fired.first().and_then(|_| {
-                (discard_lemma(s, i).map(RejectReason::DiscardedDomain))
+                (in_name(s, actors, i).then_some(RejectReason::InName))
+                    .or_else(|| discard_lemma(s, i).map(RejectReason::DiscardedDomain))
                     .or_else(|| background(s, i).map(RejectReason::Background))
             });
             if let Some(reason) = discard {
@@ -556,6 +560,15 @@ fn reported_would(s: &Sentence, i: usize) -> bool {
         .children(i)
         .any(|c| s.words[c].deprel == "aux" && s.words[c].lemma == "would");
     would && s.words[i].deprel.starts_with("ccomp")
+}
+
+/// Whether word `i` is a capitalised word inside a name of several words that the actor
+/// recogniser found: such a word names the actor, it does not report an act.
+fn in_name(s: &Sentence, actors: &[ActorSpan], i: usize) -> bool {
+    s.words[i].form.starts_with(|c: char| c.is_uppercase())
+        && actors
+            .iter()
+            .any(|a| a.start_word < a.end_word && a.start_word <= i && i <= a.end_word)
 }
 
 fn code(s: &str) -> Option<CameoCode> {

@@ -525,3 +525,41 @@ fn matcher_reflexive_target_is_still_the_same_actor() {
         .iter()
         .any(|x| x.reason == RejectReason::SameActor));
 }
+
+#[test]
+fn matcher_a_word_of_an_actors_name_is_no_trigger() {
+    // "All are members of the Organisation of Islamic Cooperation": a name, not cooperation.
+    let s = sent(
+        "All all DET 4 nsubj
+         are be AUX 4 cop
+         also also ADV 4 advmod
+         members member NOUN 0 root
+         of of ADP 7 case
+         the the DET 7 det
+         Organisation organisation NOUN 4 nmod
+         of of ADP 10 case
+         Islamic islamic ADJ 10 amod
+         Cooperation cooperation NOUN 7 nmod
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(6, 10, 7, "IGOOIC")];
+    let r = code(&s, &actors);
+    assert!(r.events.is_empty(), "{:?}", summary(&r, &actors));
+    assert!(r
+        .rejected
+        .iter()
+        .any(|x| x.trigger == 9 && x.reason == RejectReason::InName));
+    // The same noun outside a name is an act.
+    let s = sent(
+        "China China PROPN 2 nsubj
+         expanded expand VERB 0 root
+         military military ADJ 4 amod
+         cooperation cooperation NOUN 2 obj
+         with with ADP 6 case
+         Iran Iran PROPN 4 nmod
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "CHN"), actor(6, 6, 6, "IRN")];
+    let got = summary(&code(&s, &actors), &actors);
+    assert!(got.iter().any(|e| e.0.starts_with("06")), "{got:?}");
+}

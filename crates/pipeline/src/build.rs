@@ -681,6 +681,7 @@ fn reject_text(r: &RejectReason) -> String {
         RejectReason::Background(w) => format!("background ({w})"),
         RejectReason::Superseded(by) => format!("superseded by {by}"),
         RejectReason::Accident(w) => format!("accident ({w})"),
+        RejectReason::InName => "in_name".into(),
         RejectReason::PrivateTravel => "private_travel".into(),
     }
 }
