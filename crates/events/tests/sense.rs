@@ -318,3 +318,34 @@ fn sense_a_threat_of_flooding_is_no_ones_threat() {
     let got = codes(&code(&retaliation, &actors));
     assert!(got.iter().any(|c| c.starts_with("13")), "{got:?}");
 }
+
+#[test]
+fn sense_a_complaint_about_no_actor_is_no_official_complaint() {
+    // "Residents complained about the odour": a grievance, not CAMEO 114.
+    let odour = sent(
+        "Residents resident NOUN 2 nsubj
+         complained complain VERB 0 root
+         about about ADP 5 case
+         the the DET 5 det
+         odour odour NOUN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "CHNCVL")];
+    let got = codes(&code(&odour, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("114")), "{got:?}");
+    // "Turkey complained about the Dutch police": aimed at an actor, it is one.
+    let police = sent(
+        "Turkey Turkey PROPN 2 nsubj
+         complained complain VERB 0 root
+         about about ADP 6 case
+         the the DET 6 det
+         Dutch dutch ADJ 6 amod
+         police police NOUN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "TUR"), actor(5, 6, 6, "NLDCOP")];
+    assert_eq!(
+        summary(&code(&police, &actors), &actors),
+        vec![t("114", "TUR", "NLDCOP")]
+    );
+}
