@@ -112,19 +112,16 @@ pub(crate) fn govsubj_is_agent(s: &Sentence, g: usize, trig: usize) -> bool {
     }
     // "are pressing ahead with talks *despite* a request from the rebels": what a clause goes
     // ahead despite is someone else's act, the background of the report.
-    if s.children(trig).any(|c| {
-        s.words[c].deprel == "case"
-            && matches!(s.words[c].lemma.as_str(), "despite" | "notwithstanding")
-    }) {
+    if has_case(s, trig, &["despite", "notwithstanding"]) {
         return false;
     }
+    let noun = s.words[trig].lemma.as_str();
+    let verb = s.words[g].lemma.as_str();
+    let meeting = MEETING_NOUN.contains(&noun);
     // "*After* the attacks in Paris, Obama said ...", "*amid* mass demonstrations, the ministry
     // warned ...": a phrase that only dates or frames the clause names someone else's act. A
     // meeting is the exception: "after talks with Putin, Erdogan said" was Erdogan's meeting.
-    if s.children(trig)
-        .any(|c| s.words[c].deprel == "case" && FRAMING_CASE.contains(&s.words[c].lemma.as_str()))
-        && !MEETING_NOUN.contains(&s.words[trig].lemma.as_str())
-    {
+    if has_case(s, trig, FRAMING_CASE) && !meeting {
         return false;
     }
     // "did not respond to *the Post's* request": a noun with a named possessor is that
@@ -138,30 +135,27 @@ pub(crate) fn govsubj_is_agent(s: &Sentence, g: usize, trig: usize) -> bool {
     // "was looking for help", "sought the release of", "requested an apology from the
     // Dutch": who seeks a thing is not who gives it. Talks and cooperation are sought to be
     // joined: "rebels seek direct negotiations with Assad" is the rebels' offer to meet.
-    if SEEK.contains(&s.words[g].lemma.as_str())
-        && !MEETING_NOUN.contains(&s.words[trig].lemma.as_str())
-        && !matches!(s.words[trig].lemma.as_str(), "cooperation" | "dialogue")
-    {
+    if SEEK.contains(&verb) && !meeting && !matches!(noun, "cooperation" | "dialogue") {
         return false;
     }
     // "agreed with the demand", "rejected the request": the subject answers someone else's
     // act. A meeting may be agreed to or refused by one of its parties ("rejected talks with
-    // X"), which the verb rules code.
-    // With a particle the verb is another one: "back *down* from its threat" is its own.
-    if RESPONSE.contains(&s.words[g].lemma.as_str())
-        && !s.children(g).any(|c| {
+    // X"), which the verb rules code; and with a particle the verb is another one ("back
+    // *down* from its threat" is its own).
+    let particle = || {
+        s.children(g).any(|c| {
             s.words[c].deprel == "compound:prt"
                 || s.words[c].deprel == "advmod"
                     && matches!(s.words[c].lemma.as_str(), "down" | "off" | "away" | "out")
         })
-        && !MEETING_NOUN.contains(&s.words[trig].lemma.as_str())
-    {
+    };
+    if RESPONSE.contains(&verb) && !meeting && !particle() {
         return false;
     }
     // "call for talks" is a request for the talks, and so is "call on X to hold talks"; the
     // appeal is coded on the verb. The exception is a noun naming a meeting the caller joins,
     // which the dictionary reads through `obl:for` rules of its own.
-    !REACTION.contains(&s.words[g].lemma.as_str())
+    !REACTION.contains(&verb)
 }
 
 /// Nouns whose "from" phrase is where someone moves from, not who acts: "the withdrawal
