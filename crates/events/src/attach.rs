@@ -45,10 +45,11 @@ pub(crate) fn noun_governor(s: &Sentence, trig: usize) -> Option<(usize, usize)>
 }
 
 /// Verbs whose subject receives what their object names from someone else: "drew criticism
-/// *from* the UN", "received aid *from* Japan", "won support from X".
+/// *from* the UN", "received aid *from* Japan", "won support from X"; and who provokes or
+/// faces it: "provoking criticism *from* Democrats", "faces pressure from Washington".
 const RECEIVE: &[&str] = &[
     "draw", "receive", "get", "attract", "earn", "win", "secure", "obtain", "accept", "garner",
-    "incur",
+    "incur", "provoke", "prompt", "spark", "trigger", "elicit", "face", "invite",
 ];
 
 /// Verbs whose subject only ever undergoes or witnesses what their object names ("drew

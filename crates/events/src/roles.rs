@@ -12,7 +12,7 @@ use crate::sentence::{ActorSpan, Sentence};
 use crate::subject::{subject_of, with_conjuncts};
 use crate::syntax::{base, follow, has_case};
 
-/// Verbs whose subject reacts to, asks for, reports on or undergoes the event a noun names,
+/// Verbs whose subject reacts to, asks for, reports on, weighs or undergoes the event a noun names,
 /// rather than doing it: "X condemned the arrest", "X demanded the release of Y", "X faced
 /// sanctions". The subject of such a verb is not the noun's agent.
 const REACTION: &[&str] = &[
@@ -64,6 +64,27 @@ const REACTION: &[&str] = &[
     "spark",
     "cause",
     "provoke",
+    // Reporting, weighing or remembering: "is not commenting on the strike", "evaluated the
+    // criticism directed at the army", "discussed the attacks".
+    "comment",
+    "evaluate",
+    "assess",
+    "examine",
+    "review",
+    "analyse",
+    "analyze",
+    "study",
+    "discuss",
+    "debate",
+    "cover",
+    "monitor",
+    "recall",
+    "remember",
+    "commemorate",
+    "recount",
+    "explain",
+    "document",
+    "testify",
 ];
 
 /// Verbs whose subject answers, weighs or takes a side on what someone else put forward: "not

@@ -373,3 +373,58 @@ fn roles_who_answers_a_demand_did_not_make_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn roles_who_comments_on_an_attack_did_not_make_it() {
+    // "The minister is not commenting on the strike on Gaza": who reports on, weighs or
+    // remembers an attack is not its attacker.
+    let comment = sent(
+        "The the DET 2 det
+         minister minister NOUN 5 nsubj
+         is be AUX 5 aux
+         not not PART 5 advmod
+         commenting comment VERB 0 root
+         on on ADP 8 case
+         the the DET 8 det
+         strike strike NOUN 5 obl
+         on on ADP 10 case
+         Gaza Gaza PROPN 8 nmod
+         . . PUNCT 5 punct",
+    );
+    let actors = [actor(1, 2, 2, "ISRGOV"), actor(10, 10, 10, "PSE")];
+    let got = summary(&code(&comment, &actors), &actors);
+    assert!(!got.iter().any(|e| e.1 == "ISRGOV"), "{got:?}");
+    // A verb of doing still lends its subject: "the army planned the strikes on Gaza".
+    let order = sent(
+        "The the DET 2 det
+         army army NOUN 3 nsubj
+         planned plan VERB 0 root
+         the the DET 5 det
+         strikes strike NOUN 3 obj
+         on on ADP 7 case
+         Gaza Gaza PROPN 5 nmod
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "ISRMIL"), actor(7, 7, 7, "PSE")];
+    let got = summary(&code(&order, &actors), &actors);
+    // Planned, so coded as the threat of force it is (1384).
+    assert!(got.contains(&t("1384", "ISRMIL", "PSE")), "{got:?}");
+}
+
+#[test]
+fn roles_who_provokes_criticism_from_others_is_its_target() {
+    // "The administration provoked criticism from Democrats": the from-phrase hangs on the
+    // verb, and the critics are the Democrats, the criticised the administration.
+    let s = sent(
+        "The the DET 2 det
+         administration administration NOUN 3 nsubj
+         provoked provoke VERB 0 root
+         criticism criticism NOUN 3 obj
+         from from ADP 6 case
+         Democrats Democrats PROPN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "USAGOV"), actor(6, 6, 6, "USAPTY")];
+    let got = summary(&code(&s, &actors), &actors);
+    assert!(got.contains(&t("111", "USAPTY", "USAGOV")), "{got:?}");
+}
