@@ -349,3 +349,65 @@ fn sense_a_complaint_about_no_actor_is_no_official_complaint() {
         vec![t("114", "TUR", "NLDCOP")]
     );
 }
+
+#[test]
+fn sense_what_exports_yield_is_no_concession() {
+    // "Russia's arms exports yield $15 bln": yield as produce, not as give way.
+    let money = sent(
+        "Russia Russia PROPN 4 nmod:poss
+         's 's PART 1 case
+         arms arm NOUN 4 compound
+         exports export NOUN 5 nsubj
+         yield yield VERB 0 root
+         $ $ SYM 5 obj
+         15 15 NUM 8 compound
+         bln bln NUM 6 nummod
+         . . PUNCT 5 punct",
+    );
+    let actors = [actor(1, 1, 1, "RUS")];
+    let got = codes(&code(&money, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("08")), "{got:?}");
+    // "The rebels yielded to pressure" gives way.
+    let pressure = sent(
+        "The the DET 2 det
+         rebels rebel NOUN 3 nsubj
+         yielded yield VERB 0 root
+         to to ADP 5 case
+         pressure pressure NOUN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "SYRREB")];
+    let got = codes(&code(&pressure, &actors));
+    assert!(got.iter().any(|c| c.starts_with("08")), "{got:?}");
+}
+
+#[test]
+fn sense_a_charm_offensive_is_no_force() {
+    // "The White House launched a charm offensive": a campaign of words.
+    let charm = sent(
+        "The the DET 3 det
+         White White PROPN 3 compound
+         House House PROPN 4 nsubj
+         launched launch VERB 0 root
+         a a DET 7 det
+         charm charm NOUN 7 compound
+         offensive offensive NOUN 4 obj
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 3, 3, "USAGOV")];
+    let got = codes(&code(&charm, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("19")), "{got:?}");
+    // "The army launched a ground offensive" is one.
+    let ground = sent(
+        "The the DET 2 det
+         army army NOUN 3 nsubj
+         launched launch VERB 0 root
+         a a DET 6 det
+         ground ground NOUN 6 compound
+         offensive offensive NOUN 3 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "SYRMIL")];
+    let got = codes(&code(&ground, &actors));
+    assert!(got.iter().any(|c| c.starts_with("19")), "{got:?}");
+}
