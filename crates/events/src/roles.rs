@@ -110,6 +110,10 @@ const FRAMING_CASE: &[&str] = &[
     "prior",
 ];
 
+/// Prepositions of a phrase that gives the clause's cause: "resigns *over* anti-corruption
+/// protests", "cancelled flights *because of* the strike".
+const CAUSE_CASE: &[&str] = &["over", "because", "due", "owing"];
+
 /// Nouns of meeting, which the speaker of the framed clause usually took part in.
 const MEETING_NOUN: &[&str] = &[
     "talk",
@@ -143,6 +147,11 @@ pub(crate) fn govsubj_is_agent(s: &Sentence, g: usize, trig: usize) -> bool {
     // warned ...": a phrase that only dates or frames the clause names someone else's act. A
     // meeting is the exception: "after talks with Putin, Erdogan said" was Erdogan's meeting.
     if has_case(s, trig, FRAMING_CASE) && !meeting {
+        return false;
+    }
+    // "the minister resigns *over* the protests": who reacts to a cause did not cause it (but
+    // "presided over the talks" was the chair's meeting).
+    if has_case(s, trig, CAUSE_CASE) && !meeting {
         return false;
     }
     // "did not respond to *the Post's* request": a noun with a named possessor is that

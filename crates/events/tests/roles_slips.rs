@@ -428,3 +428,35 @@ fn roles_who_provokes_criticism_from_others_is_its_target() {
     let got = summary(&code(&s, &actors), &actors);
     assert!(got.contains(&t("111", "USAPTY", "USAGOV")), "{got:?}");
 }
+
+#[test]
+fn roles_who_reacts_over_a_cause_did_not_cause_it() {
+    // "Romania justice minister resigns over anti-corruption protests": the protesters
+    // protest, the minister resigns.
+    let resigns = sent(
+        "Romania Romania PROPN 3 compound
+         justice justice NOUN 3 compound
+         minister minister NOUN 4 nsubj
+         resigns resign VERB 0 root
+         over over ADP 7 case
+         anti-corruption anti-corruption ADJ 7 amod
+         protests protest NOUN 4 obl",
+    );
+    let actors = [actor(1, 3, 3, "ROUGOV")];
+    let got = summary(&code(&resigns, &actors), &actors);
+    assert!(!got.iter().any(|e| e.0.starts_with("14")), "{got:?}");
+    assert!(got.iter().any(|e| e.0 == "0831"), "{got:?}");
+    // A meeting presided over is the chair's: "Sisi presided over talks with Ethiopia".
+    let talks = sent(
+        "Sisi Sisi PROPN 2 nsubj
+         presided preside VERB 0 root
+         over over ADP 4 case
+         talks talk NOUN 2 obl
+         with with ADP 6 case
+         Ethiopia Ethiopia PROPN 4 nmod
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "EGYGOV"), actor(6, 6, 6, "ETH")];
+    let got = summary(&code(&talks, &actors), &actors);
+    assert!(got.contains(&t("040", "EGYGOV", "ETH")), "{got:?}");
+}
