@@ -150,7 +150,10 @@ impl<'d> Matcher<'d> {
                 .map(move |(i, w)| (i, w, kind))
         }) {
             let mut rules = self.dict.candidates(kind, &w.lemma);
-            if rules.is_empty() {
+            // A noun the lemmatiser did reduce is no slip: "aides" -> "aide" must not be tried
+            // again as "aid".
+            let reduced_noun = kind == TriggerKind::Noun && w.lemma != w.form.to_lowercase();
+            if rules.is_empty() && !reduced_noun {
                 // A lemmatiser slip ("blamed" -> "blam") should not hide a known verb: try the
                 // regular English base forms of the surface word.
                 rules = base_forms(&w.form.to_lowercase())

@@ -563,3 +563,32 @@ fn matcher_a_word_of_an_actors_name_is_no_trigger() {
     let got = summary(&code(&s, &actors), &actors);
     assert!(got.iter().any(|e| e.0.starts_with("06")), "{got:?}");
 }
+
+#[test]
+fn matcher_a_noun_the_lemmatiser_reduced_is_not_guessed_again() {
+    // "Obama sent aides to Moscow": the lemmatiser's "aide" is right, and the regular base
+    // form "aid" of "aides" must not be tried as well.
+    let aides = sent(
+        "Obama Obama PROPN 2 nsubj
+         sent send VERB 0 root
+         aides aide NOUN 2 obj
+         to to ADP 5 case
+         Moscow Moscow PROPN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "USAGOV"), actor(5, 5, 5, "RUS")];
+    let got = summary(&code(&aides, &actors), &actors);
+    assert!(!got.iter().any(|e| e.0.starts_with("07")), "{got:?}");
+    // A plural the lemmatiser left as it was is still read through its base form:
+    // "Putin's visits to Ankara" with the lemma "visits".
+    let visits = sent(
+        "Putin Putin PROPN 3 nmod:poss
+         's 's PART 1 case
+         visits visits NOUN 0 root
+         to to ADP 5 case
+         Ankara Ankara PROPN 3 nmod",
+    );
+    let actors = [actor(1, 1, 1, "RUSGOV"), actor(5, 5, 5, "TUR")];
+    let got = summary(&code(&visits, &actors), &actors);
+    assert!(got.contains(&t("042", "RUSGOV", "TUR")), "{got:?}");
+}
