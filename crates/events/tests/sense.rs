@@ -411,3 +411,23 @@ fn sense_a_charm_offensive_is_no_force() {
     let got = codes(&code(&ground, &actors));
     assert!(got.iter().any(|c| c.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn sense_an_attack_on_credibility_is_no_force() {
+    // "Trump's aides attacked the agency's credibility": words, not force.
+    let s = sent(
+        "Trump Trump PROPN 3 nmod:poss
+         's 's PART 1 case
+         aides aide NOUN 4 nsubj
+         attacked attack VERB 0 root
+         the the DET 6 det
+         agency agency NOUN 8 nmod:poss
+         's 's PART 6 case
+         credibility credibility NOUN 4 obj
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 3, 3, "USAGOV"), actor(5, 6, 6, "USALEG")];
+    let got = codes(&code(&s, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("19")), "{got:?}");
+    assert!(got.iter().any(|c| c == "111"), "{got:?}");
+}
