@@ -431,3 +431,62 @@ fn sense_an_attack_on_credibility_is_no_force() {
     assert!(!got.iter().any(|c| c.starts_with("19")), "{got:?}");
     assert!(got.iter().any(|c| c == "111"), "{got:?}");
 }
+
+#[test]
+fn sense_leaving_a_bloc_is_no_military_retreat() {
+    // "May will announce Britain's withdrawal from the bloc", with the from-phrase hung on
+    // the verb: leaving a union is no pull-back of forces (087, or 0356 announced).
+    let s = sent(
+        "May May PROPN 3 nsubj
+         will will AUX 3 aux
+         announce announce VERB 0 root
+         Britain Britain PROPN 6 nmod:poss
+         's 's PART 4 case
+         withdrawal withdrawal NOUN 3 obj
+         from from ADP 9 case
+         the the DET 9 det
+         bloc bloc NOUN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 1, 1, "GBRGOV"), actor(4, 4, 4, "GBR")];
+    let got = codes(&code(&s, &actors));
+    assert!(
+        !got.iter()
+            .any(|c| c.starts_with("08") || c.starts_with("035")),
+        "{got:?}"
+    );
+    // A withdrawal from a place still is one: "Russia's withdrawal from Syria".
+    let syria = sent(
+        "Putin Putin PROPN 2 nsubj
+         announced announce VERB 0 root
+         Russia Russia PROPN 5 nmod:poss
+         's 's PART 3 case
+         withdrawal withdrawal NOUN 2 obj
+         from from ADP 7 case
+         Syria Syria PROPN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [
+        actor(1, 1, 1, "RUSGOV"),
+        actor(3, 3, 3, "RUS"),
+        actor(7, 7, 7, "SYR"),
+    ];
+    let got = codes(&code(&syria, &actors));
+    assert!(got.iter().any(|c| c.starts_with("087")), "{got:?}");
+}
+
+#[test]
+fn sense_rallying_to_a_country_is_support_not_protest() {
+    // "Merkel rallied to the Netherlands": she took its side.
+    let s = sent(
+        "Merkel Merkel PROPN 2 nsubj
+         rallied rally VERB 0 root
+         to to ADP 5 case
+         the the DET 5 det
+         Netherlands Netherlands PROPN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "DEUGOV"), actor(4, 5, 5, "NLD")];
+    let got = summary(&code(&s, &actors), &actors);
+    assert_eq!(got, vec![t("051", "DEUGOV", "NLD")]);
+}
