@@ -149,6 +149,22 @@ pub(crate) fn negated(s: &Sentence, trig: usize) -> bool {
     false
 }
 
+/// Whether the trigger is negated by a denial ("Flynn denied discussing sanctions with the
+/// ambassador", "denied that it had met rebels"): the act is said not to have happened, which
+/// is not a refusal of it (no 12 code), only a negated report.
+pub(crate) fn denied(s: &Sentence, trig: usize) -> bool {
+    let mut w = trig;
+    for _ in 0..MAX_DEPTH {
+        let Some(g) = s.head(w) else { return false };
+        match base(&s.words[w].deprel) {
+            "xcomp" | "ccomp" if DENY_GOV.contains(&s.words[g].lemma.as_str()) => return true,
+            "xcomp" => w = g,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Noun `n` is the object of a verb that disputes it ("dismissed claims", "rejected the
 /// allegations").
 fn disputed(s: &Sentence, n: usize) -> bool {

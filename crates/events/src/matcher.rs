@@ -4,7 +4,7 @@
 use crate::attach::{first_conjunct, from_parties, receiver, Parties};
 use crate::attribution::attribution;
 use crate::background::background;
-use crate::clause::{discard_lemma, negated};
+use crate::clause::{denied, discard_lemma, negated};
 use crate::forms::base_forms;
 use crate::modality::modality;
 pub use crate::modality::Modality;
@@ -475,7 +475,7 @@ impl<'d> Matcher<'d> {
             Modality::Actual | Modality::Requested | Modality::Alleged => rule.code,
         };
         let code = match rule.neg.or_else(|| default_refusal(root)) {
-            Some(n) if negated => n,
+            Some(n) if negated && !denied(s, i) => n,
             _ => code,
         };
         // A threat with no named target is aimed at whoever must meet its condition.

@@ -592,3 +592,40 @@ fn matcher_a_noun_the_lemmatiser_reduced_is_not_guessed_again() {
     let got = summary(&code(&visits, &actors), &actors);
     assert!(got.contains(&t("042", "RUSGOV", "TUR")), "{got:?}");
 }
+
+#[test]
+fn matcher_a_denied_meeting_is_no_refused_one() {
+    // "Flynn denied discussing sanctions with the ambassador": he says it did not happen,
+    // which is a negated consultation, not a rejection of talks (125).
+    let s = sent(
+        "Flynn Flynn PROPN 2 nsubj
+         denied deny VERB 0 root
+         discussing discuss VERB 2 xcomp
+         sanctions sanction NOUN 3 obj
+         with with ADP 7 case
+         the the DET 7 det
+         ambassador ambassador NOUN 3 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "USAGOV"), actor(6, 7, 7, "RUSGOV")];
+    let r = code(&s, &actors);
+    let got = summary(&r, &actors);
+    assert!(!got.iter().any(|e| e.0.starts_with("12")), "{got:?}");
+    let discuss = r.events.iter().find(|e| e.code.as_str() == "040");
+    assert!(discuss.is_some_and(|e| e.negated), "{got:?}");
+    // A refusal still is one: "Flynn refused to discuss sanctions with the ambassador".
+    let s = sent(
+        "Flynn Flynn PROPN 2 nsubj
+         refused refuse VERB 0 root
+         to to PART 4 mark
+         discuss discuss VERB 2 xcomp
+         sanctions sanction NOUN 4 obj
+         with with ADP 8 case
+         the the DET 8 det
+         ambassador ambassador NOUN 4 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "USAGOV"), actor(7, 8, 8, "RUSGOV")];
+    let got = summary(&code(&s, &actors), &actors);
+    assert!(got.iter().any(|e| e.0 == "125"), "{got:?}");
+}
