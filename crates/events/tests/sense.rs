@@ -490,3 +490,50 @@ fn sense_rallying_to_a_country_is_support_not_protest() {
     let got = summary(&code(&s, &actors), &actors);
     assert_eq!(got, vec![t("051", "DEUGOV", "NLD")]);
 }
+
+#[test]
+fn sense_an_exercise_of_authority_and_agreeing_on_a_thing_are_no_events() {
+    // "The ban is Trump's exercise of authority": a power used, no drill.
+    let authority = sent(
+        "The the DET 2 det
+         ban ban NOUN 6 nsubj
+         is be AUX 6 cop
+         Trump Trump PROPN 6 nmod:poss
+         's 's PART 4 case
+         exercise exercise NOUN 0 root
+         of of ADP 8 case
+         authority authority NOUN 6 nmod
+         . . PUNCT 6 punct",
+    );
+    let actors = [actor(4, 4, 4, "USAGOV")];
+    let got = codes(&code(&authority, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("06")), "{got:?}");
+    // "The two men agreed on one thing": shared views, no settlement.
+    let thing = sent(
+        "The the DET 3 det
+         two two NUM 3 nummod
+         men man NOUN 4 nsubj
+         agreed agree VERB 0 root
+         on on ADP 7 case
+         one one NUM 7 nummod
+         thing thing NOUN 4 obl
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 3, 3, "SAUGOV")];
+    let got = codes(&code(&thing, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("03")), "{got:?}");
+    // Agreeing on a plan is the event: "Russia and Cyprus agreed on a document".
+    let document = sent(
+        "Russia Russia PROPN 4 nsubj
+         and and CCONJ 3 cc
+         Cyprus Cyprus PROPN 1 conj
+         agreed agree VERB 0 root
+         on on ADP 7 case
+         a a DET 7 det
+         document document NOUN 4 obl
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 1, 1, "RUS"), actor(3, 3, 3, "CYP")];
+    let got = codes(&code(&document, &actors));
+    assert!(got.iter().any(|c| c.starts_with("03")), "{got:?}");
+}
