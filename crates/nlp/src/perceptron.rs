@@ -204,7 +204,13 @@ pub struct Weights {
     slots: Vec<Slot>,
     entries: Vec<(u8, i16)>,
     n_features: usize,
+    /// Distinct for every table built (clones share it, having the same weights), so a memo
+    /// of scores can tell which table it was filled from (see `tagger::decode`).
+    id: u64,
 }
+
+/// Source of [`Weights::id`]; 0 is left to the empty default table.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Weights {
     /// Builds the table from (key, row) pairs.
@@ -244,7 +250,13 @@ impl Weights {
             slots,
             entries,
             n_features,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// Which table this is: equal ids mean equal weights.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// Number of classes.
@@ -275,6 +287,12 @@ impl Weights {
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
+        self.add_into(feats, scores);
+    }
+
+    /// Adds the rows of `feats` to `scores` (what [`Weights::score`] does after zeroing).
+    #[inline]
+    pub fn add_into(&self, feats: &[u64], scores: &mut [i32]) {
         let mask = self.slots.len() - 1;
         let mut spans = [(0u32, 0u32); 128];
         for chunk in feats.chunks(spans.len()) {
