@@ -537,3 +537,105 @@ fn sense_an_exercise_of_authority_and_agreeing_on_a_thing_are_no_events() {
     let got = codes(&code(&document, &actors));
     assert!(got.iter().any(|c| c.starts_with("03")), "{got:?}");
 }
+
+#[test]
+fn sense_opening_or_launching_on_a_day_is_no_fire() {
+    // "The ministry launched the website on Monday": a date, not a target.
+    let website = sent(
+        "The the DET 2 det
+         ministry ministry NOUN 3 nsubj
+         launched launch VERB 0 root
+         the the DET 5 det
+         website website NOUN 3 obj
+         on on ADP 7 case
+         Monday Monday PROPN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "KENGOV")];
+    let got = codes(&code(&website, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("19")), "{got:?}");
+    // "The embassy opened on Thursday": a building opens; only "opened up on" fires.
+    let embassy = sent(
+        "The the DET 2 det
+         embassy embassy NOUN 3 nsubj
+         opened open VERB 0 root
+         on on ADP 5 case
+         Thursday Thursday PROPN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "RUSGOV")];
+    let got = codes(&code(&embassy, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("19")), "{got:?}");
+    // A day on one preposition does not veto a target on the other: "Troops fired at
+    // protesters on Saturday".
+    let fired = sent(
+        "Troops troops NOUN 2 nsubj
+         fired fire VERB 0 root
+         at at ADP 4 case
+         protesters protester NOUN 2 obl
+         on on ADP 6 case
+         Saturday Saturday PROPN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "EGYMIL"), actor(4, 4, 4, "EGYOPP")];
+    assert_eq!(
+        summary(&code(&fired, &actors), &actors),
+        vec![t("190", "EGYMIL", "EGYOPP")]
+    );
+    // "Gunmen opened up on the crowd".
+    let opened_up = sent(
+        "Gunmen gunman NOUN 2 nsubj
+         opened open VERB 0 root
+         up up ADP 2 compound:prt
+         on on ADP 6 case
+         the the DET 6 det
+         crowd crowd NOUN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "NGAREB"), actor(5, 6, 6, "NGACVL")];
+    assert_eq!(
+        summary(&code(&opened_up, &actors), &actors),
+        vec![t("190", "NGAREB", "NGACVL")]
+    );
+}
+
+#[test]
+fn sense_clashing_on_a_dispute_and_hosting_refugees_are_no_events() {
+    // "The two leaders clashed on disputes": words, not force.
+    let clashed = sent(
+        "The the DET 3 det
+         two two NUM 3 nummod
+         leaders leader NOUN 4 nsubj
+         clashed clash VERB 0 root
+         on on ADP 6 case
+         disputes dispute NOUN 4 obl
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 3, 3, "GBRGOV")];
+    let got = codes(&code(&clashed, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("19")), "{got:?}");
+    // "Jordan hosts refugees": shelter, not a visit.
+    let refugees = sent(
+        "Jordan Jordan PROPN 2 nsubj
+         hosts host VERB 0 root
+         refugees refugee NOUN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "JOR"), actor(3, 3, 3, "SYRREF")];
+    let got = codes(&code(&refugees, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("04")), "{got:?}");
+    // Hosting a president is the visit.
+    let president = sent(
+        "Jordan Jordan PROPN 2 nsubj
+         hosted host VERB 0 root
+         the the DET 5 det
+         Turkish Turkish ADJ 5 amod
+         president president NOUN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "JOR"), actor(4, 5, 5, "TURGOV")];
+    assert_eq!(
+        summary(&code(&president, &actors), &actors),
+        vec![t("043", "JOR", "TURGOV")]
+    );
+}
