@@ -327,3 +327,69 @@ fn recognize_uses_tags_when_given() {
     let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(names, ["Zorblat"]);
 }
+
+#[test]
+#[allow(clippy::single_range_in_vec_init)] // one sentence
+fn recognize_us_state_before_a_state_title() {
+    let kb = Kb::builtin().unwrap();
+    let rec = Recognizer::new(kb);
+    let mut scratch = Scratch::default();
+    let gaz = crate::gaz::Gaz(sitrep_places::Gazetteer::builtin());
+    let code_of = |text: &str, tags: &[&str], scratch: &mut Scratch| {
+        let w = tagged(text, tags);
+        let ms = rec.recognize(text, &w, &[0..w.len()], d2023(), &gaz, scratch);
+        let m = ms.iter().find(|m| m.text.ends_with("Zog Blemmer"));
+        m.map(|m| (m.text.clone(), m.code.clone()))
+    };
+    // A sentence-initial "New" is tagged as an adjective; it still opens the state's name,
+    // and what is left ("Mexico", "Jersey") is no country.
+    for (state, tags) in [
+        (
+            "New Mexico",
+            [
+                "ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT",
+            ],
+        ),
+        (
+            "New Jersey",
+            [
+                "ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT",
+            ],
+        ),
+    ] {
+        let text = format!("{state} Sen. Zog Blemmer criticized China .");
+        let got = code_of(&text, &tags, &mut scratch);
+        assert_eq!(
+            got,
+            Some((format!("{state} Sen. Zog Blemmer"), Some("USALEG".into()))),
+            "{text}"
+        );
+    }
+    // "Georgia" before a US state title is the state; before a national title, the country.
+    let tags = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"];
+    let got = code_of(
+        "Georgia Sen. Zog Blemmer criticized China .",
+        &tags,
+        &mut scratch,
+    );
+    assert_eq!(got.and_then(|g| g.1).as_deref(), Some("USALEG"));
+    let tags = [
+        "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT",
+    ];
+    let got = code_of(
+        "Georgian Prime Minister Zog Blemmer criticized Russia .",
+        &tags,
+        &mut scratch,
+    );
+    assert_eq!(got.and_then(|g| g.1).as_deref(), Some("GEOGOV"));
+    // "Jersey City" is in New Jersey, not the island.
+    let tags = [
+        "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT",
+    ];
+    let got = code_of(
+        "Jersey City Mayor Zog Blemmer criticized China .",
+        &tags,
+        &mut scratch,
+    );
+    assert_ne!(got.and_then(|g| g.1).as_deref(), Some("JEYGOV"));
+}

@@ -227,6 +227,23 @@ fn modifies_next(units: &[Unit], u: usize) -> bool {
     )
 }
 
+/// Whether a role is the abbreviated title US newsrooms put after a state's name ("Georgia
+/// Sen. David Perdue", "Georgia Gov."): a state office, not a national one.
+fn us_state_title(text: &str, words: &[Word], roles: &[Atom]) -> bool {
+    roles.first().is_some_and(|r| {
+        matches!(
+            word_text(text, &words[r.w0]),
+            "Gov." | "Sen." | "Rep." | "Lt." | "Assemblyman" | "Assemblywoman"
+        )
+    })
+}
+
+/// The country a US state's name is read as when the KB files it under a country that
+/// shares the name ("Georgia" is GEO).
+fn us_state_country(code: &str) -> Option<String> {
+    (code == "GEO").then(|| "USA".to_string())
+}
+
 fn is_former(w: &str) -> bool {
     w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex")
 }
@@ -283,6 +300,9 @@ pub(crate) fn compose(
             country = Some(kb.countries()[i].code.clone());
             if form == CountryForm::Capital {
                 org_sectors.push("GOV".to_string());
+            }
+            if form == CountryForm::Name && us_state_title(text, words, &c.roles) {
+                country = us_state_country(&kb.countries()[i].code).or(country);
             }
         }
         if let Some(org) = c.org {

@@ -47,6 +47,7 @@ const NOT_COUNTRIES: &[&str] = &[
     "New Mexico",
     "New England",
     "New South Wales",
+    "Jersey City",
     "New Britain",
     "New Ireland",
     "British Columbia",

@@ -68,7 +68,17 @@ fn is_name_word(text: &str, words: &[Word], i: usize, first: bool) -> bool {
     }
     match words[i].pos {
         Pos::Unknown | Pos::Propn => true,
-        Pos::Noun | Pos::Adj | Pos::Num => !(first && i == 0),
+        Pos::Noun | Pos::Adj | Pos::Num => !(first && i == 0) || opens_place_name(text, words, i),
         _ => false,
     }
+}
+
+/// A sentence-initial "New" before a proper noun opens a place name ("New Mexico Sen. Tom
+/// Udall", "New Hampshire Gov."), though the tagger reads it as an adjective there: without
+/// it the rest ("Mexico", "Jersey") names another country.
+fn opens_place_name(text: &str, words: &[Word], i: usize) -> bool {
+    word_text(text, &words[i]) == "New"
+        && words
+            .get(i + 1)
+            .is_some_and(|n| n.pos == Pos::Propn && is_capitalised_name(word_text(text, n)))
 }
