@@ -597,6 +597,23 @@ fn sense_opening_or_launching_on_a_day_is_no_fire() {
         summary(&code(&opened_up, &actors), &actors),
         vec![t("190", "NGAREB", "NGACVL")]
     );
+    // "Police opened fire on protesters on Thursday", as the parser attaches it: the
+    // target hangs from "fire", the day from the verb.
+    let open_fire = sent(
+        "Police police NOUN 2 nsubj
+         opened open VERB 0 root
+         fire fire NOUN 2 obj
+         on on ADP 5 case
+         protesters protester NOUN 3 nmod
+         on on ADP 7 case
+         Thursday Thursday PROPN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VENCOP"), actor(5, 5, 5, "VENCVL")];
+    assert_eq!(
+        summary(&code(&open_fire, &actors), &actors),
+        vec![t("190", "VENCOP", "VENCVL")]
+    );
 }
 
 #[test]
