@@ -656,3 +656,52 @@ fn sense_clashing_on_a_dispute_and_hosting_refugees_are_no_events() {
         vec![t("043", "JOR", "TURGOV")]
     );
 }
+
+#[test]
+fn sense_attacking_for_a_reason_and_shelling_out_money() {
+    // "Trump attacked China for its trade practices": words, not force.
+    let attacked = sent(
+        "Trump Trump PROPN 2 nsubj
+         attacked attack VERB 0 root
+         China China PROPN 2 obj
+         for for ADP 7 case
+         its its PRON 7 nmod:poss
+         trade trade NOUN 7 compound
+         practices practice NOUN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "USAGOV"), actor(3, 3, 3, "CHN")];
+    assert_eq!(
+        summary(&code(&attacked, &actors), &actors),
+        vec![t("111", "USAGOV", "CHN")]
+    );
+    // "Rebels attacked the base for hours" is still force.
+    let hours = sent(
+        "Rebels rebel NOUN 2 nsubj
+         attacked attack VERB 0 root
+         the the DET 5 det
+         army army NOUN 5 compound
+         base base NOUN 2 obj
+         for for ADP 7 case
+         hours hour NOUN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "SYRREB"), actor(3, 5, 5, "SYRMIL")];
+    assert_eq!(
+        summary(&code(&hours, &actors), &actors),
+        vec![t("190", "SYRREB", "SYRMIL")]
+    );
+    // "Japan shelled out $1.5 billion": paying, not artillery.
+    let shelled = sent(
+        "Japan Japan PROPN 2 nsubj
+         shelled shell VERB 0 root
+         out out ADV 2 advmod
+         $ $ SYM 2 obj
+         1.5 1.5 NUM 6 compound
+         billion billion NUM 4 nummod
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "JPN")];
+    let got = codes(&code(&shelled, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("19")), "{got:?}");
+}

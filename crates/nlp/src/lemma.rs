@@ -152,6 +152,21 @@ const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
     ("write", &["wrote", "written"]),
 ];
 
+/// Regular verbs whose final "l" the learned suffix rules get wrong: "shelled" -> "shel" (by
+/// analogy with "compelled" -> "compel") and "patrolled" -> "patroll" (by analogy with
+/// "killed" -> "kill"). Spelling, not grammar, so no rule learned from EWT can tell them apart.
+const FINAL_L_VERBS: &[(&str, &[&str])] = &[
+    ("control", &["controlled", "controlling"]),
+    ("dwell", &["dwelled", "dwelling"]),
+    ("enrol", &["enrolled", "enrolling"]),
+    ("patrol", &["patrolled", "patrolling"]),
+    ("quell", &["quelled", "quelling"]),
+    ("shell", &["shelled", "shelling"]),
+    ("smell", &["smelled", "smelling"]),
+    ("spell", &["spelled", "spelling"]),
+    ("swell", &["swelled", "swelling"]),
+];
+
 /// Irregular forms that are also the base form of another verb ("found" a company, "saw"
 /// wood, "fell" trees, "bound" forward, "lay" down): read as past forms only when tagged so.
 const ALSO_A_BASE_FORM: &[&str] = &["found", "saw", "fell", "bound", "lay", "ground", "wound"];
@@ -164,6 +179,7 @@ fn irregular_verb(lower: &str, past: bool) -> Option<&'static str> {
     }
     IRREGULAR_VERBS
         .iter()
+        .chain(FINAL_L_VERBS)
         .find(|(_, forms)| forms.contains(&lower))
         .map(|(base, _)| *base)
 }
@@ -323,6 +339,9 @@ mod tests {
         let l = Lemmatizer::learn(train.iter().copied());
         assert_eq!(l.lemma("fought", "VERB", "VBD"), "fight");
         assert_eq!(l.lemma("fled", "VERB", "VBD"), "flee");
+        assert_eq!(l.lemma("shelled", "VERB", "VBD"), "shell");
+        assert_eq!(l.lemma("patrolled", "VERB", "VBN"), "patrol");
+        assert_eq!(l.lemma("shelling", "VERB", "VBG"), "shell");
         assert_eq!(l.lemma("Fled", "VERB", "VBN"), "flee");
         assert_eq!(l.lemma("froze", "VERB", "VBP"), "freeze");
         assert_eq!(l.lemma("Thought", "VERB", "VBD"), "think");
