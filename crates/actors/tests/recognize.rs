@@ -392,4 +392,24 @@ fn recognize_us_state_before_a_state_title() {
         &mut scratch,
     );
     assert_ne!(got.and_then(|g| g.1).as_deref(), Some("JEYGOV"));
+    // A county named after a town abroad is not in that town's country ("Bergen" is in
+    // Norway; Bergen County in New Jersey), though a US one still takes its town's country.
+    let tags = [
+        "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT",
+    ];
+    let got = code_of(
+        "Bergen County Prosecutor Zog Blemmer criticized China .",
+        &tags,
+        &mut scratch,
+    );
+    assert_ne!(got.and_then(|g| g.1).as_deref(), Some("NORJUD"));
+    let got = code_of(
+        "Boulder County Sheriff Zog Blemmer criticized China .",
+        &tags,
+        &mut scratch,
+    );
+    assert_eq!(
+        got.and_then(|g| g.1).as_deref().map(|c| &c[..3]),
+        Some("USA")
+    );
 }

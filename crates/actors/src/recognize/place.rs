@@ -159,10 +159,22 @@ pub(crate) fn resolve_places(
             continue;
         };
         let first = t.split(' ').next().unwrap_or(t);
+        // A county is often named after a town abroad ("Bergen County" is in New Jersey, not
+        // Norway): its first word alone stands for it only in a country the article names or
+        // one whose counties English news names so ("Boulder County", "Nairobi County").
+        let county = t.split(' ').nth(1).is_some_and(|w| w == "County");
+        let has_counties = |c: &String| {
+            countries.contains(c)
+                || matches!(
+                    c.as_str(),
+                    "USA" | "GBR" | "IRL" | "KEN" | "LBR" | "CHN" | "TWN"
+                )
+        };
         let found = places.resolve(t, &countries, false).or_else(|| {
             (first != t)
                 .then(|| places.resolve(first, &countries, true))
                 .flatten()
+                .filter(|p| !county || p.country.as_ref().is_some_and(has_counties))
         });
         let cc = found.and_then(|p| p.country).or_else(|| {
             let region = rec.lex.region(t).or_else(|| rec.lex.region(first));
