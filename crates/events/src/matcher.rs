@@ -235,11 +235,21 @@ impl<'d> Matcher<'d> {
                         out.events.push(c);
                         fallback.push(rule.fallback);
                     }
-                    Err(reason) => out.rejected.push(Rejected {
-                        trigger: i,
-                        rule: rule.id.clone(),
-                        reason,
-                    }),
+                    Err(reason) => {
+                        // The most specific reading held but its dyad is one actor ("Republicans
+                        // attacked Democrats for ...", both USAPTY, is criticism): a vaguer rule
+                        // on the same word ("attack" as force) is not a second chance. Only
+                        // for this project's rules: the suites' converted dictionaries keep
+                        // their coders' habit of trying the next pattern.
+                        if reason == RejectReason::SameActor && own_rule(rule) {
+                            used = Some(rule.id.clone());
+                        }
+                        out.rejected.push(Rejected {
+                            trigger: i,
+                            rule: rule.id.clone(),
+                            reason,
+                        })
+                    }
                 }
             }
         }

@@ -675,6 +675,10 @@ fn sense_attacking_for_a_reason_and_shelling_out_money() {
         summary(&code(&attacked, &actors), &actors),
         vec![t("111", "USAGOV", "CHN")]
     );
+    // Between two actors of one code the criticism is no event, and "attack" as force
+    // gets no second chance: "Republicans attacked Democrats for their failures".
+    let actors = [actor(1, 1, 1, "USAPTY"), actor(3, 3, 3, "USAPTY")];
+    assert_eq!(summary(&code(&attacked, &actors), &actors), vec![]);
     // "Rebels attacked the base for hours" is still force.
     let hours = sent(
         "Rebels rebel NOUN 2 nsubj
