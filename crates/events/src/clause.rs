@@ -121,6 +121,8 @@ pub(crate) fn negated(s: &Sentence, trig: usize) -> bool {
         match base(&s.words[w].deprel) {
             "xcomp" | "ccomp" if DENY_GOV.contains(&gl) => return true,
             "advcl" if matches!(gl, "refrain" | "avoid") => return true,
+            // "declined to meet Trump" with the infinitive parsed as advcl, not xcomp.
+            "advcl" if NEG_GOV.contains(&gl) && marked_to(s, w) => return true,
             // "the refusal of the Netherlands to let ministers address rallies"
             "xcomp" | "acl" if NEG_GOV.contains(&gl) || gl == "refusal" => return true,
             // "Russia is unlikely to attack", "there are no plans to deploy troops".
@@ -222,6 +224,12 @@ pub(crate) fn discard_lemma(s: &Sentence, trig: usize) -> Option<String> {
         frontier = next;
     }
     None
+}
+
+/// Whether `w` has the infinitive marker "to" ("declined *to* meet").
+fn marked_to(s: &Sentence, w: usize) -> bool {
+    s.children(w)
+        .any(|c| s.words[c].deprel == "mark" && s.words[c].lemma == "to")
 }
 
 #[cfg(test)]

@@ -111,6 +111,20 @@ fn matcher_negation_local_and_through_refuse() {
     assert_eq!(summary(&r, &actors), vec![t("1243", "ISR", "PSE")]);
     assert!(r.events[0].negated);
     assert_eq!(r.events[0].modality, Modality::Actual);
+
+    // "declined to meet" with the infinitive parsed as advcl (as the shipped parser does):
+    // still negated, so the meeting is the refusal of one (125), not an intent (036).
+    let s = sent(
+        "Merkel Merkel PROPN 2 nsubj
+         declined decline VERB 0 root
+         to to PART 4 mark
+         meet meet VERB 2 advcl
+         Trump Trump PROPN 4 obj",
+    );
+    let actors = [actor(1, 1, 1, "DEUGOV"), actor(5, 5, 5, "USAGOV")];
+    let r = code(&s, &actors);
+    assert_eq!(summary(&r, &actors), vec![t("125", "DEUGOV", "USAGOV")]);
+    assert!(r.events[0].negated);
 }
 
 #[test]

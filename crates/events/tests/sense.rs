@@ -709,3 +709,75 @@ fn sense_attacking_for_a_reason_and_shelling_out_money() {
     let got = codes(&code(&shelled, &actors));
     assert!(!got.iter().any(|c| c.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn sense_weather_warnings_suicide_and_insisting_on_a_fact_are_no_events() {
+    // "The weather service issued blizzard warnings for eight states": no threat.
+    let warnings = sent(
+        "The the DET 3 det
+         weather weather NOUN 3 compound
+         service service NOUN 4 nsubj
+         issued issue VERB 0 root
+         blizzard blizzard NOUN 6 compound
+         warnings warning NOUN 4 obj
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 3, 3, "USAGOV")];
+    assert!(!codes(&code(&warnings, &actors)).contains(&"130".to_string()));
+    // "Russia issued a warning to Ukraine" is one.
+    let warning = sent(
+        "Russia Russia PROPN 2 nsubj
+         issued issue VERB 0 root
+         a a DET 4 det
+         warning warning NOUN 2 obj
+         to to ADP 6 case
+         Ukraine Ukraine PROPN 4 nmod
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "RUS"), actor(6, 6, 6, "UKR")];
+    assert_eq!(
+        summary(&code(&warning, &actors), &actors),
+        vec![t("130", "RUS", "UKR")]
+    );
+    // "He killed himself in jail": no force.
+    let suicide = sent(
+        "He he PRON 2 nsubj
+         killed kill VERB 0 root
+         himself himself PRON 2 obj
+         in in ADP 5 case
+         jail jail NOUN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "NZLCOP")];
+    let got = codes(&code(&suicide, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("19")), "{got:?}");
+    // "The minister insisted that the talks were a success": a claim, not a demand;
+    // "insisted that Russia must withdraw" stays one.
+    let claim = sent(
+        "The the DET 2 det
+         minister minister NOUN 3 nsubj
+         insisted insist VERB 0 root
+         that that SCONJ 9 mark
+         the the DET 6 det
+         talks talk NOUN 9 nsubj
+         were be AUX 9 cop
+         a a DET 9 det
+         success success NOUN 3 ccomp
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "GBRGOV")];
+    assert!(!codes(&code(&claim, &actors)).contains(&"100".to_string()));
+    let demand = sent(
+        "The the DET 2 det
+         minister minister NOUN 3 nsubj
+         insisted insist VERB 0 root
+         that that SCONJ 7 mark
+         Russia Russia PROPN 7 nsubj
+         must must AUX 7 aux
+         withdraw withdraw VERB 3 ccomp
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "GBRGOV"), actor(5, 5, 5, "RUS")];
+    let got = codes(&code(&demand, &actors));
+    assert!(got.iter().any(|c| c.starts_with("10")), "{got:?}");
+}
