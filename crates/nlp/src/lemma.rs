@@ -171,8 +171,9 @@ const FINAL_L_VERBS: &[(&str, &[&str])] = &[
 /// wood, "fell" trees, "bound" forward, "lay" down): read as past forms only when tagged so.
 const ALSO_A_BASE_FORM: &[&str] = &["found", "saw", "fell", "bound", "lay", "ground", "wound"];
 
-/// The lemma of an irregular verb form, if `lower` is one; `past` says the tagger read it as a
-/// past tense or participle.
+/// The lemma of an irregular verb form or of a verb that doubles its final "l"
+/// ([`IRREGULAR_VERBS`], [`FINAL_L_VERBS`]), if `lower` is one; `past` says the tagger read it
+/// as a past tense or participle.
 fn irregular_verb(lower: &str, past: bool) -> Option<&'static str> {
     if !past && ALSO_A_BASE_FORM.contains(&lower) {
         return None;

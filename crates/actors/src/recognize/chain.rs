@@ -238,12 +238,6 @@ fn us_state_title(text: &str, words: &[Word], roles: &[Atom]) -> bool {
     })
 }
 
-/// The country a US state's name is read as when the KB files it under a country that
-/// shares the name ("Georgia" is GEO).
-fn us_state_country(code: &str) -> Option<String> {
-    (code == "GEO").then(|| "USA".to_string())
-}
-
 fn is_former(w: &str) -> bool {
     w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex")
 }
@@ -301,8 +295,12 @@ pub(crate) fn compose(
             if form == CountryForm::Capital {
                 org_sectors.push("GOV".to_string());
             }
-            if form == CountryForm::Name && us_state_title(text, words, &c.roles) {
-                country = us_state_country(&kb.countries()[i].code).or(country);
+            // The KB files "Georgia" under the country that shares the state's name.
+            if form == CountryForm::Name
+                && kb.countries()[i].code == "GEO"
+                && us_state_title(text, words, &c.roles)
+            {
+                country = Some("USA".to_string());
             }
         }
         if let Some(org) = c.org {
