@@ -781,3 +781,56 @@ fn sense_weather_warnings_suicide_and_insisting_on_a_fact_are_no_events() {
     let got = codes(&code(&demand, &actors));
     assert!(got.iter().any(|c| c.starts_with("10")), "{got:?}");
 }
+
+#[test]
+fn sense_market_demand_and_a_promising_prospect_are_no_events() {
+    // "China's growing demand for talent": the market's, no demand (10).
+    let market = sent(
+        "China China PROPN 4 nmod:poss
+         's 's PART 1 case
+         growing grow VERB 4 amod
+         demand demand NOUN 0 root
+         for for ADP 6 case
+         talent talent NOUN 4 nmod
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 1, 1, "CHN")];
+    let got = codes(&code(&market, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("10")), "{got:?}");
+    // "China's demand for talks": a demand.
+    let political = sent(
+        "China China PROPN 3 nmod:poss
+         's 's PART 1 case
+         demand demand NOUN 0 root
+         for for ADP 5 case
+         talks talk NOUN 3 nmod
+         . . PUNCT 3 punct",
+    );
+    let got = codes(&code(&political, &actors));
+    assert!(got.iter().any(|c| c.starts_with("10")), "{got:?}");
+    // "Chinese investment promises to be a game-changer": a prospect, not a promise.
+    let prospect = sent(
+        "Chinese Chinese ADJ 2 amod
+         investment investment NOUN 3 nsubj
+         promises promise VERB 0 root
+         to to PART 7 mark
+         be be AUX 7 cop
+         a a DET 7 det
+         game-changer game-changer NOUN 3 xcomp
+         . . PUNCT 3 punct",
+    );
+    let got = codes(&code(&prospect, &actors));
+    assert!(!got.contains(&"030".to_string()), "{got:?}");
+    // "The president promised to cut taxes": a promise.
+    let promise = sent(
+        "The the DET 2 det
+         president president NOUN 3 nsubj
+         promised promise VERB 0 root
+         to to PART 5 mark
+         cut cut VERB 3 xcomp
+         taxes tax NOUN 5 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "USAGOV")];
+    assert!(codes(&code(&promise, &actors)).contains(&"030".to_string()));
+}
