@@ -834,3 +834,37 @@ fn sense_market_demand_and_a_promising_prospect_are_no_events() {
     let actors = [actor(1, 2, 2, "USAGOV")];
     assert!(codes(&code(&promise, &actors)).contains(&"030".to_string()));
 }
+
+#[test]
+fn sense_a_thing_that_helps_gives_no_aid() {
+    // "The investment from China will help us": the investment, not China, helps.
+    let thing = sent(
+        "The the DET 2 det
+         investment investment NOUN 6 nsubj
+         from from ADP 4 case
+         China China PROPN 2 nmod
+         will will AUX 6 aux
+         help help VERB 0 root
+         Kenya Kenya PROPN 6 obj
+         . . PUNCT 6 punct",
+    );
+    let actors = [actor(4, 4, 4, "CHN"), actor(7, 7, 7, "KEN")];
+    let got = codes(&code(&thing, &actors));
+    assert!(
+        !got.iter().any(|c| c.starts_with("07") || c == "033"),
+        "{got:?}"
+    );
+    // "China will help Kenya" is aid intended.
+    let aid = sent(
+        "China China PROPN 3 nsubj
+         will will AUX 3 aux
+         help help VERB 0 root
+         Kenya Kenya PROPN 3 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 1, 1, "CHN"), actor(4, 4, 4, "KEN")];
+    assert_eq!(
+        summary(&code(&aid, &actors), &actors),
+        vec![t("033", "CHN", "KEN")]
+    );
+}
