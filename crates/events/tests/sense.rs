@@ -868,3 +868,37 @@ fn sense_a_thing_that_helps_gives_no_aid() {
         vec![t("033", "CHN", "KEN")]
     );
 }
+
+#[test]
+fn sense_an_appeal_in_court_is_no_plea() {
+    // "The party lost an appeal against the conviction": the law's process.
+    let legal = sent(
+        "The the DET 2 det
+         party party NOUN 3 nsubj
+         lodged lodge VERB 0 root
+         an a DET 5 det
+         appeal appeal NOUN 3 obj
+         against against ADP 8 case
+         the the DET 8 det
+         conviction conviction NOUN 5 nmod
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "FRAPTY")];
+    let got = codes(&code(&legal, &actors));
+    assert!(!got.iter().any(|c| c.starts_with("02")), "{got:?}");
+    // "The party made an appeal to the government": a plea.
+    let plea = sent(
+        "The the DET 2 det
+         party party NOUN 3 nsubj
+         made make VERB 0 root
+         an a DET 5 det
+         appeal appeal NOUN 3 obj
+         to to ADP 8 case
+         the the DET 8 det
+         government government NOUN 5 nmod
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "FRAPTY"), actor(7, 8, 8, "FRAGOV")];
+    let got = codes(&code(&plea, &actors));
+    assert!(got.iter().any(|c| c.starts_with("02")), "{got:?}");
+}
