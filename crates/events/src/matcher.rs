@@ -11,7 +11,7 @@ pub use crate::modality::Modality;
 use crate::ontology::{CameoCode, Ontology, PloverMode, PloverType};
 use crate::pattern::{Arg, Dictionary, Rule, TriggerKind};
 use crate::protest::protested;
-use crate::roles::{accident, condition_subject, loose_target, private_travel};
+use crate::roles::{accident, behind_place, condition_subject, loose_target, private_travel};
 use crate::sentence::{ActorSpan, Sentence};
 use crate::syntax::{
     actors_at, arg_words, constraint_ok, is_passive, predicate_adjective, unless_clause,
@@ -303,12 +303,26 @@ impl<'d> Matcher<'d> {
             v
         };
         let mut sources = resolve(&src);
+        // Unattributed violence and protest keep the place's country as their source ("a
+        // roadside bombing near Samarra killed", "protests in Paris"), as PLOVER and GDELT
+        // code them; for any other act a place is no agent ("an analyst at a bank in London
+        // warned").
+        let place_is_agent = matches!(rule.code.root().as_str(), "14" | "18" | "19" | "20");
+        // Only a bare place is dropped: an organisation behind "in" is one its member acts for
+        // ("an adviser in the Clinton administration called on").
+        let place_only = |a: usize, arg: &[usize]| {
+            actors[a].code == actors[a].country && behind_place(s, arg, actors[a].head_word)
+        };
+        if own_rule(rule) && !place_is_agent {
+            sources.retain(|&a| !place_only(a, &src));
+        }
         if sources.is_empty() && own_rule(rule) {
             // "Israel stepped up *air* strikes": the first source alternative (the compound)
             // names no actor; a later one (the governing verb's subject) may.
             if let Some((w, a)) = rule.src.iter().skip(1).find_map(|a| {
                 let w = arg_words(s, i, a, passive, actors)?;
-                let a = resolve(&w);
+                let mut a = resolve(&w);
+                a.retain(|&x| place_is_agent || !place_only(x, &w));
                 (!a.is_empty()).then_some((w, a))
             }) {
                 src = w;

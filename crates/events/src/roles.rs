@@ -241,17 +241,77 @@ pub(crate) fn nmod_names_owner(s: &Sentence, w: usize) -> bool {
     if base(d) != "nmod" {
         return true;
     }
-    if let Some((_, case)) = d.split_once(':') {
-        return owner_case(case);
+    nmod_case(s, w).is_none_or(|case| owner_case(&case))
+}
+
+/// The preposition of a `nmod`/`obl` dependent: from its label ("nmod:in") or its `case` word.
+fn nmod_case(s: &Sentence, w: usize) -> Option<String> {
+    match s.words[w].deprel.split_once(':') {
+        Some((_, case)) if case != "poss" => Some(case.to_string()),
+        _ => s
+            .children(w)
+            .find(|&c| s.words[c].deprel == "case")
+            .map(|c| s.words[c].form.to_lowercase()),
     }
-    match s
-        .children(w)
-        .find(|&c| s.words[c].deprel == "case")
-        .map(|c| s.words[c].form.to_lowercase())
-    {
-        Some(case) => owner_case(&case),
-        None => true,
+}
+
+/// Prepositions of place (see [`behind_place`]).
+const LOCATIVE_CASES: &[&str] = &["in", "near", "outside", "inside", "at", "across", "around"];
+
+/// Nouns for groups of people that a place phrase may name ("thousands in Paris").
+const PEOPLE_IN: &[&str] = &[
+    "thousand",
+    "hundred",
+    "million",
+    "dozen",
+    "many",
+    "some",
+    "most",
+    "few",
+    "other",
+    "people",
+    "resident",
+    "citizen",
+    "voter",
+    "protester",
+    "demonstrator",
+    "crowd",
+    "critic",
+    "supporter",
+    "follower",
+    "worker",
+    "student",
+    "activist",
+    "member",
+];
+
+/// Whether the actor headed by `head` is reached from the argument words `arg` only through a
+/// phrase that says where ("an analyst at a bank *in* London warned", "a man arrested in
+/// connection with a murder *in* Cork"): a place is no agent of what happened there. A group
+/// of people is named by where it is ("thousands *in* Paris rallied", "critics *in* Ireland
+/// called on"), so a place phrase on such a noun still leads to the source.
+pub(crate) fn behind_place(s: &Sentence, arg: &[usize], head: usize) -> bool {
+    let mut through_place = false;
+    let mut w = head;
+    // The actor search steps at most two phrases down from an argument word.
+    for _ in 0..4 {
+        if arg.contains(&w) {
+            return through_place;
+        }
+        let Some(h) = s.head(w) else {
+            return false;
+        };
+        if base(&s.words[w].deprel) == "nmod"
+            && nmod_case(s, w).is_some_and(|c| LOCATIVE_CASES.contains(&c.as_str()))
+        {
+            let hw = &s.words[h];
+            let people = matches!(hw.upos.as_str(), "PRON" | "NUM")
+                || PEOPLE_IN.contains(&hw.lemma.as_str());
+            through_place |= !people;
+        }
+        w = h;
     }
+    false
 }
 
 fn owner_case(case: &str) -> bool {

@@ -902,3 +902,45 @@ fn sense_an_appeal_in_court_is_no_plea() {
     let got = codes(&code(&plea, &actors));
     assert!(got.iter().any(|c| c.starts_with("02")), "{got:?}");
 }
+
+#[test]
+fn sense_a_place_is_no_source_except_of_violence_and_of_people_there() {
+    // "An analyst in London warned Iran": London warned no one.
+    let analyst = sent(
+        "An a DET 2 det
+         analyst analyst NOUN 5 nsubj
+         in in ADP 4 case
+         London London PROPN 2 nmod
+         warned warn VERB 0 root
+         Iran Iran PROPN 5 obj
+         . . PUNCT 5 punct",
+    );
+    let actors = [actor(4, 4, 4, "GBR"), actor(6, 6, 6, "IRN")];
+    assert_eq!(summary(&code(&analyst, &actors), &actors), vec![]);
+    // "A bombing near Samarra killed a soldier": unattributed violence keeps the place's
+    // country as its source, as PLOVER codes it.
+    let bombing = sent(
+        "A a DET 2 det
+         bombing bombing NOUN 5 nsubj
+         near near ADP 4 case
+         Samarra Samarra PROPN 2 nmod
+         killed kill VERB 0 root
+         a a DET 7 det
+         soldier soldier NOUN 5 obj
+         . . PUNCT 5 punct",
+    );
+    let actors = [actor(4, 4, 4, "IRQ"), actor(7, 7, 7, "USAMIL")];
+    assert!(summary(&code(&bombing, &actors), &actors).contains(&t("190", "IRQ", "USAMIL")));
+    // "Thousands in Paris criticized the government": people named by where they are.
+    let crowd = sent(
+        "Thousands thousand NOUN 4 nsubj
+         in in ADP 3 case
+         Paris Paris PROPN 1 nmod
+         criticized criticize VERB 0 root
+         the the DET 6 det
+         government government NOUN 4 obj
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(3, 3, 3, "FRA"), actor(5, 6, 6, "FRAGOV")];
+    assert!(summary(&code(&crowd, &actors), &actors).contains(&t("111", "FRA", "FRAGOV")));
+}
