@@ -3,7 +3,7 @@
 //! FEATS come from (word, XPOS) when the word was seen, else from the most frequent FEATS of
 //! its (UPOS, XPOS): cheap, and right for most English morphology (number, tense, form).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Longest suffix a rule is keyed on.
 const MAX_SUFFIX: usize = 5;
@@ -19,6 +19,18 @@ pub struct Lemmatizer {
     pub word_feats: HashMap<(String, String), String>,
     /// (upos, xpos) -> feats.
     pub tag_feats: HashMap<(String, String), String>,
+    /// Lemmas known to be words: every lemma of the training words and the base forms of the
+    /// news verb lexicon. Not stored in the model file; [`known_lemmas`] rebuilds it on load.
+    pub known: HashSet<String>,
+}
+
+/// The lemmas a suffix rule's output is checked against (see [`Lemmatizer::known`]).
+pub fn known_lemmas(exceptions: &HashMap<(String, String), String>) -> HashSet<String> {
+    exceptions
+        .values()
+        .map(|l| l.to_lowercase())
+        .chain(crate::news_verbs::bases())
+        .collect()
 }
 
 /// Past tense and participle forms of irregular English verbs, written for this project. EWT
@@ -261,8 +273,10 @@ impl Lemmatizer {
                 .entry(feats.to_string())
                 .or_default() += 1;
         }
+        let exceptions = most_frequent(exc, 1);
         Lemmatizer {
-            exceptions: most_frequent(exc, 1),
+            known: known_lemmas(&exceptions),
+            exceptions,
             // A rule seen once is as likely noise as a pattern.
             rules: most_frequent(rules, 2),
             word_feats: most_frequent(wf, 1),
@@ -307,11 +321,30 @@ impl Lemmatizer {
                         .char_indices()
                         .nth(n - *strip as usize)
                         .map_or(lower.len(), |c| c.0);
-                    return format!("{}{}", &lower[..keep], add);
+                    let out = format!("{}{}", &lower[..keep], add);
+                    if upos == "VERB" || upos == "AUX" {
+                        return self.known_spelling(out);
+                    }
+                    return out;
                 }
             }
         }
         lower
+    }
+
+    /// A suffix rule learned mostly from "joined", "gained" and "explained" strips "-ed" from
+    /// "declined" and "blamed" too: when the rule's output is no known lemma but the same word
+    /// with a final "e" is, that one is the verb. The other way round (dropping an "e" the
+    /// rule left) is not tried: "wage" is missing from EWT, "wag" is not.
+    fn known_spelling(&self, out: String) -> String {
+        if self.known.is_empty() || self.known.contains(&out) {
+            return out;
+        }
+        let with_e = format!("{out}e");
+        if self.known.contains(&with_e) {
+            return with_e;
+        }
+        out
     }
 
     /// FEATS of `form` tagged (`upos`, `xpos`), `_` when unknown.
@@ -374,5 +407,30 @@ mod tests {
         assert_eq!(l.feats("x", "X", "FW"), "_");
         assert_eq!(edit("", ""), (0, String::new()));
         assert_eq!(l.lemma("", "NOUN", "NNS"), "");
+    }
+
+    #[test]
+    fn suffix_rule_output_is_checked_against_known_lemmas() {
+        // "-ined" -> strip "ed" is learned from "joined" and "gained"; "decline" is a known
+        // lemma (seen as a noun), so "declined" and "declining" are read as its forms, while
+        // "rained" (no "raine" known) keeps the rule's answer.
+        let train = [
+            ("joined", "join", "VERB", "VBD", "Tense=Past"),
+            ("gained", "gain", "VERB", "VBD", "Tense=Past"),
+            ("joining", "join", "VERB", "VBG", "VerbForm=Ger"),
+            ("gaining", "gain", "VERB", "VBG", "VerbForm=Ger"),
+            ("decline", "decline", "NOUN", "NN", "Number=Sing"),
+        ];
+        let l = Lemmatizer::learn(train.iter().copied());
+        assert_eq!(l.lemma("declined", "VERB", "VBD"), "decline");
+        assert_eq!(l.lemma("declining", "VERB", "VBG"), "decline");
+        assert_eq!(l.lemma("rained", "VERB", "VBD"), "rain");
+        // A verb of the news lexicon is known without being in training ("fine" is listed).
+        assert_eq!(l.lemma("fined", "VERB", "VBD"), "fine");
+        // Neither "outlin" nor "outline" is known: the rule's answer stands.
+        assert_eq!(l.lemma("outlined", "VERB", "VBD"), "outlin");
+        // Other parts of speech are left to the rules.
+        assert_eq!(l.lemma("joined", "ADJ", "VBD"), "join");
+        assert_eq!(l.lemma("declined", "ADJ", "VBD"), "declin");
     }
 }

@@ -270,6 +270,7 @@ impl Model {
             tagger,
             parser,
             lemmatizer: Lemmatizer {
+                known: crate::lemma::known_lemmas(&exceptions),
                 exceptions,
                 rules,
                 word_feats,

@@ -98,6 +98,16 @@ pub fn forms() -> Vec<(String, Readings)> {
     out
 }
 
+/// The base form of every verb in the lexicon (lower case), in file order.
+pub fn bases() -> impl Iterator<Item = String> {
+    TEXT.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .filter_map(|entry| entry.split(':').next())
+        .map(str::to_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +173,10 @@ mod tests {
         }
         // Adjective-only participles are kept out on purpose.
         assert_eq!(get("armed"), None);
+        // The base forms (the lemmatizer's known verbs) of plain and written-out entries alike.
+        let base_forms: Vec<String> = super::bases().collect();
+        assert!(base_forms.iter().any(|b| b == "wage"));
+        assert!(base_forms.iter().any(|b| b == "shoot"));
+        assert!(!base_forms.iter().any(|b| b == "shot" || b.contains(':')));
     }
 }
