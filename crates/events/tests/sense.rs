@@ -4,7 +4,7 @@
 //! sentences written for these tests; the same verbs with a person, place or military object
 //! stay force.
 
-use crate::common::{actor, code, codes, sent, summary, t};
+use crate::common::{actor, code, codes, has, sent, summary, t};
 
 #[test]
 fn sense_beat_back_a_resolution_is_a_rejection_not_an_assault() {
@@ -943,4 +943,98 @@ fn sense_a_place_is_no_source_except_of_violence_and_of_people_there() {
     );
     let actors = [actor(3, 3, 3, "FRA"), actor(5, 6, 6, "FRAGOV")];
     assert!(summary(&code(&crowd, &actors), &actors).contains(&t("111", "FRA", "FRAGOV")));
+}
+
+#[test]
+fn sense_rescue_operations_carried_rifles_and_welcomed_contributions_are_no_force_or_visit() {
+    // "Italian rescue teams launched operations": they save people, they fight no one.
+    let rescue = sent(
+        "Italian Italian ADJ 3 amod
+         rescue rescue NOUN 3 compound
+         teams team NOUN 4 nsubj
+         launched launch VERB 0 root
+         operations operation NOUN 4 obj
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 3, 3, "ITA")];
+    assert_eq!(summary(&code(&rescue, &actors), &actors), vec![]);
+    // "Italian troops launched operations": force.
+    let troops = sent(
+        "Italian Italian ADJ 2 amod
+         troops troops NOUN 3 nsubj
+         launched launch VERB 0 root
+         operations operation NOUN 3 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "ITAMIL")];
+    assert!(codes(&code(&troops, &actors)).contains(&"190".to_string()));
+    // "The fighters were carrying assault rifles": "assault" names the rifles, not an attack.
+    let rifles = sent(
+        "The the DET 2 det
+         fighters fighter NOUN 4 nsubj
+         were be AUX 4 aux
+         carrying carry VERB 0 root
+         assault assault NOUN 6 compound
+         rifles rifle NOUN 4 obj
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 2, 2, "SYRREB")];
+    assert_eq!(summary(&code(&rifles, &actors), &actors), vec![]);
+    // "Trump welcomed Turkey's contributions to the fight": praise of a deed, no visit hosted.
+    let contributions = sent(
+        "Trump Trump PROPN 2 nsubj
+         welcomed welcome VERB 0 root
+         Turkey Turkey PROPN 5 nmod:poss
+         's 's PART 3 case
+         contributions contribution NOUN 2 obj
+         to to ADP 8 case
+         the the DET 8 det
+         fight fight NOUN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "USAGOV"), actor(3, 3, 3, "TUR")];
+    let got = codes(&code(&contributions, &actors));
+    assert!(!got.contains(&"043".to_string()), "{got:?}");
+    // "Trump welcomed Merkel to Washington": a visit hosted.
+    let visit = sent(
+        "Trump Trump PROPN 2 nsubj
+         welcomed welcome VERB 0 root
+         Merkel Merkel PROPN 2 obj
+         to to ADP 5 case
+         Washington Washington PROPN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [
+        actor(1, 1, 1, "USAGOV"),
+        actor(3, 3, 3, "DEUGOV"),
+        actor(5, 5, 5, "USA"),
+    ];
+    assert!(summary(&code(&visit, &actors), &actors).contains(&t("043", "USAGOV", "DEUGOV")));
+}
+
+#[test]
+fn sense_a_cause_ruled_out_is_no_rejection() {
+    // "The government ruled out foul play": a finding about a death, not a refusal.
+    let foul_play = sent(
+        "The the DET 2 det
+         government government NOUN 3 nsubj
+         ruled rule VERB 0 root
+         out out ADP 3 compound:prt
+         foul foul ADJ 6 amod
+         play play NOUN 3 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "RUSGOV")];
+    assert!(!has(&codes(&code(&foul_play, &actors)), "12"));
+    // "The government ruled out a coalition": a refusal.
+    let coalition = sent(
+        "The the DET 2 det
+         government government NOUN 3 nsubj
+         ruled rule VERB 0 root
+         out out ADP 3 compound:prt
+         a a DET 6 det
+         coalition coalition NOUN 3 obj
+         . . PUNCT 3 punct",
+    );
+    assert!(has(&codes(&code(&coalition, &actors)), "12"));
 }
