@@ -231,6 +231,23 @@ fn suffix(s: &str, k: usize) -> Option<&str> {
     Some(&s[at..])
 }
 
+/// A one-syllable stem ending in one vowel and one consonant ("slat", "par", "gap"): with an
+/// "e" it is a different word ("slate", "pare", "gape"), the usual spelling of such verbs.
+fn magic_e_stem(stem: &str) -> bool {
+    let vowel = |c: char| "aeiou".contains(c);
+    let chars: Vec<char> = stem.chars().collect();
+    let groups = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| vowel(c) && (i == 0 || !vowel(chars[i - 1])))
+        .count();
+    match chars[..] {
+        [.., a, b, c] => groups == 1 && !vowel(a) && vowel(b) && !vowel(c) && c != 'w',
+        [b, c] => vowel(b) && !vowel(c),
+        _ => false,
+    }
+}
+
 impl Lemmatizer {
     /// Learns the tables from (form, lemma, upos, xpos, feats) of training words.
     pub fn learn<'a>(
@@ -322,8 +339,10 @@ impl Lemmatizer {
                         .nth(n - *strip as usize)
                         .map_or(lower.len(), |c| c.0);
                     let out = format!("{}{}", &lower[..keep], add);
-                    if upos == "VERB" || upos == "AUX" {
-                        return self.known_spelling(out);
+                    if (upos == "VERB" || upos == "AUX")
+                        && matches!(xpos, "VBD" | "VBN" | "VBG" | "VBZ")
+                    {
+                        return self.known_spelling(out, &lower, xpos == "VBZ");
                     }
                     return out;
                 }
@@ -332,19 +351,44 @@ impl Lemmatizer {
         lower
     }
 
-    /// A suffix rule learned mostly from "joined", "gained" and "explained" strips "-ed" from
-    /// "declined" and "blamed" too: when the rule's output is no known lemma but the same word
-    /// with a final "e" is, that one is the verb. The other way round (dropping an "e" the
-    /// rule left) is not tried: "wage" is missing from EWT, "wag" is not.
-    fn known_spelling(&self, out: String) -> String {
+    /// Suffix rules are learned by analogy and misfire on verbs EWT never saw: "-ined" ->
+    /// strip "-ed" (from "joined") gives "declin", "-eted" -> "-ete" (from "completed") gives
+    /// "tweete", "-bed" -> "-be" (from "described") gives "bombe", and doubled consonants stay
+    /// ("expell", "boycot"). When the rule's output is no known lemma, the first known one of
+    /// these spellings is the verb: a final "e" added, a final "e" dropped, a doubled final
+    /// consonant undoubled, the final consonant doubled. Otherwise the rule's output stands.
+    /// The output itself is tried first, so "waged" stays "wage" (known) although "wag" is too.
+    /// Only inflected forms are rewritten (a base form "unite" or "fulfill" is its own lemma),
+    /// and an "e" is not dropped where English spelling needs it: after one vowel and one
+    /// consonant in a one-syllable stem ("slated" is "slate", not "slat"; "pared", "gaped"), or
+    /// from an "-es" form unless the stem ends in a hissing sound ("fixes", not "unites").
+    fn known_spelling(&self, out: String, lower: &str, third_person: bool) -> String {
         if self.known.is_empty() || self.known.contains(&out) {
             return out;
         }
-        let with_e = format!("{out}e");
-        if self.known.contains(&with_e) {
-            return with_e;
+        let consonant = |c: char| c.is_ascii_alphabetic() && !"aeiouy".contains(c);
+        let mut tries: Vec<String> = vec![format!("{out}e")];
+        if let Some(without_e) = out.strip_suffix('e') {
+            let hissing = ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|end| without_e.ends_with(end));
+            if !magic_e_stem(without_e) && (!third_person || hissing) {
+                tries.push(without_e.to_string());
+            }
         }
-        out
+        let mut tail = out.chars().rev();
+        if let (Some(last), Some(before)) = (tail.next(), tail.next()) {
+            if last == before && consonant(last) {
+                tries.push(out[..out.len() - last.len_utf8()].to_string());
+            } else if consonant(last) && lower.starts_with(&format!("{out}{last}")) {
+                // Only a consonant the form itself doubles: "boycotting", not "clasped".
+                tries.push(format!("{out}{last}"));
+            }
+        }
+        tries
+            .into_iter()
+            .find(|t| t.chars().count() > 2 && self.known.contains(t))
+            .unwrap_or(out)
     }
 
     /// FEATS of `form` tagged (`upos`, `xpos`), `_` when unknown.
@@ -425,6 +469,39 @@ mod tests {
         assert_eq!(l.lemma("declined", "VERB", "VBD"), "decline");
         assert_eq!(l.lemma("declining", "VERB", "VBG"), "decline");
         assert_eq!(l.lemma("rained", "VERB", "VBD"), "rain");
+        // "-eted" -> "-ete" from "completed" would give "tweete"; "tweet" is known.
+        let train = [
+            ("completed", "complete", "VERB", "VBD", "Tense=Past"),
+            ("deleted", "delete", "VERB", "VBD", "Tense=Past"),
+            ("tweet", "tweet", "NOUN", "NN", "Number=Sing"),
+            ("killed", "kill", "VERB", "VBD", "Tense=Past"),
+            ("called", "call", "VERB", "VBD", "Tense=Past"),
+            ("fuel", "fuel", "NOUN", "NN", "Number=Sing"),
+            ("waiting", "wait", "VERB", "VBG", "VerbForm=Ger"),
+            ("hunting", "hunt", "VERB", "VBG", "VerbForm=Ger"),
+            ("boycott", "boycott", "NOUN", "NN", "Number=Sing"),
+        ];
+        let l2 = Lemmatizer::learn(train.iter().copied());
+        assert_eq!(l2.lemma("tweeted", "VERB", "VBD"), "tweet");
+        assert_eq!(l2.lemma("competed", "VERB", "VBD"), "compete");
+        // "-lled" -> strip "-ed" (from "killed") gives "fuell": undoubled, a known word.
+        assert_eq!(l2.lemma("fuelled", "VERB", "VBD"), "fuel");
+        // "-ting" -> strip "-ing" (from "waiting") gives "boycot": doubled, a known word.
+        assert_eq!(l2.lemma("boycotting", "VERB", "VBG"), "boycott");
+        // A base form is its own lemma; a one-syllable stem keeps its "e".
+        let train = [
+            ("unit", "unit", "NOUN", "NN", "Number=Sing"),
+            ("slat", "slat", "NOUN", "NN", "Number=Sing"),
+            ("related", "relate", "VERB", "VBN", "Tense=Past"),
+            ("dated", "date", "VERB", "VBN", "Tense=Past"),
+        ];
+        let l3 = Lemmatizer::learn(train.iter().copied());
+        assert_eq!(l3.lemma("unite", "VERB", "VB"), "unite");
+        assert_eq!(l3.lemma("slated", "VERB", "VBN"), "slate");
+        assert!(magic_e_stem("slat") && magic_e_stem("gap") && !magic_e_stem("tweet"));
+        assert!(!magic_e_stem("credit") && !magic_e_stem("bomb") && !magic_e_stem("show"));
+        // Nothing known: the rule's answer stands.
+        assert_eq!(l2.lemma("quelled", "VERB", "VBD"), "quell");
         // A verb of the news lexicon is known without being in training ("fine" is listed).
         assert_eq!(l.lemma("fined", "VERB", "VBD"), "fine");
         // Neither "outlin" nor "outline" is known: the rule's answer stands.
