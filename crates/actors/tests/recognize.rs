@@ -373,6 +373,16 @@ fn recognize_us_state_before_a_state_title() {
         &mut scratch,
     );
     assert_eq!(got.and_then(|g| g.1).as_deref(), Some("USALEG"));
+    // "Rep." and "Assemblywoman" are legislators' titles like "Sen.".
+    for title in ["Rep.", "Assemblywoman"] {
+        let text = format!("Ohio {title} Zog Blemmer criticized China .");
+        let got = code_of(&text, &tags, &mut scratch);
+        assert_eq!(
+            got,
+            Some((format!("Ohio {title} Zog Blemmer"), Some("USALEG".into()))),
+            "{text}"
+        );
+    }
     let tags = [
         "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT",
     ];
