@@ -380,9 +380,12 @@ impl Lemmatizer {
         if let (Some(last), Some(before)) = (tail.next(), tail.next()) {
             if last == before && consonant(last) {
                 tries.push(out[..out.len() - last.len_utf8()].to_string());
-            } else if consonant(last) && lower.starts_with(&format!("{out}{last}")) {
+            } else if consonant(last) {
                 // Only a consonant the form itself doubles: "boycotting", not "clasped".
-                tries.push(format!("{out}{last}"));
+                let doubled = format!("{out}{last}");
+                if lower.starts_with(&doubled) {
+                    tries.push(doubled);
+                }
             }
         }
         tries
@@ -494,6 +497,9 @@ mod tests {
             ("slat", "slat", "NOUN", "NN", "Number=Sing"),
             ("related", "relate", "VERB", "VBN", "Tense=Past"),
             ("dated", "date", "VERB", "VBN", "Tense=Past"),
+            // Base forms give a rule for "-te" too, so "unite" reaches the check.
+            ("relate", "relate", "VERB", "VB", "VerbForm=Inf"),
+            ("date", "date", "VERB", "VB", "VerbForm=Inf"),
         ];
         let l3 = Lemmatizer::learn(train.iter().copied());
         assert_eq!(l3.lemma("unite", "VERB", "VB"), "unite");
