@@ -11,6 +11,7 @@
 mod classify;
 mod lines;
 mod meta;
+mod pointers;
 mod words;
 
 use crate::{normalize, Extracted};
@@ -137,7 +138,7 @@ pub(crate) fn extract(text: &str, _hints: &Hints) -> Extracted {
     // Inside the body, a cue opens a list (a "Most read" box in mid-article) that lasts until
     // the next line of real prose.
     let mut in_list = false;
-    let mut kept: Vec<&str> = Vec::new();
+    let mut kept: Vec<std::borrow::Cow<str>> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if let Some(c) = cues[i] {
             if i >= start {
@@ -178,7 +179,17 @@ pub(crate) fn extract(text: &str, _hints: &Hints) -> Extracted {
             };
         }
         match fate[i] {
-            Fate::Keep => kept.push(&l.text),
+            // A kept line may still carry a pointer to another story in its prose.
+            Fate::Keep => match pointers::strip(&l.text) {
+                Some((text, cuts)) => {
+                    ex.dropped.extend(cuts.into_iter().map(|c| Dropped {
+                        text: truncate(&c),
+                        reason: DropReason::RelatedLinks,
+                    }));
+                    kept.push(text.into());
+                }
+                None => kept.push(l.text.as_str().into()),
+            },
             Fate::Drop(reason) => ex.dropped.push(Dropped {
                 text: truncate(&l.text),
                 reason,
@@ -200,7 +211,7 @@ pub(crate) fn extract(text: &str, _hints: &Hints) -> Extracted {
             }
         }
     }
-    ex.text = normalize::join_paragraphs(kept);
+    ex.text = normalize::join_paragraphs(kept.iter().map(|k| k.as_ref()));
     ex
 }
 

@@ -436,3 +436,23 @@ fn seed_clean_text_expectations_hold_in_the_library() {
     let at_most = want["caption_times_in_output_at_most"].as_u64().unwrap() as usize;
     assert!(all.matches(cap).count() <= at_most, "{all}");
 }
+
+#[test]
+fn a_story_pointer_inside_a_paragraph_is_cut_and_listed() {
+    let input = "Harbour talks resume in Brenn
+
+The foreign ministers of Norland and Vastria met in Brenn on Monday, officials said. READ MORE: Vastrian trawlers seized near the straits The two sides agreed to meet again next month and to keep their navies apart.
+
+Fishing groups in both countries welcomed the move but said the quotas set last year had left many crews without work.";
+    let ex = run(input);
+    assert!(
+        ex.text.contains("officials said. The two sides agreed"),
+        "{}",
+        ex.text
+    );
+    assert!(!ex.text.contains("trawlers seized"), "{}", ex.text);
+    assert_eq!(
+        dropped_with(&ex, DropReason::RelatedLinks),
+        ["READ MORE: Vastrian trawlers seized near the straits"]
+    );
+}
