@@ -98,8 +98,10 @@ const WISH_GOV: &[&str] = &["hope", "wish", "want", "pray"];
 /// Verbs whose "that" clause is brought about when they are done ("ensured that aid
 /// arrived") and only aimed at when they are not ("to ensure that aid arrives").
 const ENSURE_GOV: &[&str] = &["ensure", "guarantee", "insure"];
-/// Subordinators that make their clause a hypothesis or an open question.
-const HYPOTHESIS_MARK: &[&str] = &["if", "unless", "whether"];
+/// Subordinators that make their clause a hypothesis or an open question; "should" is one
+/// only where the repair made it a `mark` ("should the need arise", see
+/// `repair::conditional_inversion`).
+const HYPOTHESIS_MARK: &[&str] = &["if", "unless", "whether", "should"];
 /// Words that open a question about a known event ("Why did X attack Y?"): such a question
 /// takes the event as given, unlike a yes/no question ("Will X attack Y?").
 const WH_WORDS: &[&str] = &[

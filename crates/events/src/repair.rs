@@ -51,12 +51,77 @@ pub(crate) fn phrasal_particles(dict: &Dictionary, s: &Sentence) -> Option<Sente
     fixed
 }
 
-/// Both repairs, in turn; `None` when neither changed anything.
+/// Every repair, in turn; `None` when none changed anything.
 pub(crate) fn repair(dict: &Dictionary, s: &Sentence) -> Option<Sentence> {
-    match phrasal_particles(dict, s) {
-        Some(fixed) => Some(attributive_participles(&fixed).unwrap_or(fixed)),
-        None => attributive_participles(s),
+    let mut fixed = phrasal_particles(dict, s);
+    for step in [
+        attributive_participles,
+        conditional_inversion,
+        resultative_participles,
+    ] {
+        if let Some(f) = step(fixed.as_ref().unwrap_or(s)) {
+            fixed = Some(f);
+        }
     }
+    fixed
+}
+
+/// "Turkey shot down a Russian jet, killing one pilot": the parser often hangs the participle
+/// after the comma on the object ("jet", `acl`), which makes the jet the killer. After a
+/// comma, an "-ing" participle that follows a verb's object reports what the verb's act
+/// did; it becomes that verb's `advcl`, whose subject is the verb's. A participle with no
+/// comma ("a jet carrying two pilots") describes the noun and stays.
+pub(crate) fn resultative_participles(s: &Sentence) -> Option<Sentence> {
+    let mut fixed: Option<Sentence> = None;
+    for p in 1..s.words.len() {
+        let w = &s.words[p];
+        if w.deprel != "acl" || w.xpos != "VBG" || s.words[p - 1].form != "," {
+            continue;
+        }
+        let Some(obj) = s.head(p) else { continue };
+        if obj >= p || s.words[obj].deprel != "obj" {
+            continue;
+        }
+        let Some(v) = s.head(obj) else { continue };
+        if s.words[v].upos != "VERB" {
+            continue;
+        }
+        let out = fixed.get_or_insert_with(|| s.clone());
+        out.words[p].head = v + 1;
+        out.words[p].deprel = "advcl".into();
+    }
+    fixed
+}
+
+/// "... should the need arise, the ambassador said": a "should" before its clause's subject
+/// opens a condition ("if the need arises"), or a question; it is no obligation, so no appeal
+/// ("X said Y should ...") and no modal of the clause. The parser reads it as the clause's
+/// `aux` either way; it becomes the clause's `mark`, as "if" would be. Told apart by what
+/// follows: a modal "should" is followed by its verb, an adverb or "not", an inverted one by
+/// the subject's first word.
+pub(crate) fn conditional_inversion(s: &Sentence) -> Option<Sentence> {
+    let mut fixed: Option<Sentence> = None;
+    for (i, w) in s.words.iter().enumerate() {
+        if w.deprel != "aux" || !w.form.eq_ignore_ascii_case("should") {
+            continue;
+        }
+        let Some(next) = s.words.get(i + 1) else {
+            continue;
+        };
+        let subject_first = match next.upos.as_str() {
+            "DET" | "PROPN" | "NUM" => true,
+            // "should it", "should they", not "should themselves".
+            "PRON" => {
+                !next.form.to_lowercase().ends_with("self")
+                    && !next.form.to_lowercase().ends_with("selves")
+            }
+            _ => false,
+        };
+        if subject_first {
+            fixed.get_or_insert_with(|| s.clone()).words[i].deprel = "mark".into();
+        }
+    }
+    fixed
 }
 
 /// Participles that news puts before a title or a group as adjectives ("*outgoing* Prime
@@ -171,6 +236,29 @@ mod tests {
         assert_eq!(fixed.words[3].deprel, "compound:prt");
         assert_eq!(fixed.head(3), Some(2));
         assert_eq!(fixed.words[5].deprel, "obj");
+    }
+
+    #[test]
+    fn should_before_its_subject_is_a_condition_not_a_modal() {
+        // "... should the need arise": "should" is marked like "if".
+        let s = parse(&[
+            ("talks", "talk", "NOUN", 4, "nsubj"),
+            ("should", "should", "AUX", 4, "aux"),
+            ("the", "the", "DET", 3, "det"),
+            ("need", "need", "NOUN", 4, "nsubj"),
+            ("arise", "arise", "VERB", 0, "root"),
+        ]);
+        let fixed = super::conditional_inversion(&s).expect("repaired");
+        assert_eq!(fixed.words[1].deprel, "mark");
+        // "Talks should resume", "should not", "should themselves": modals, left alone.
+        for next in [("resume", "VERB"), ("not", "PART"), ("themselves", "PRON")] {
+            let s = parse(&[
+                ("Talks", "talk", "NOUN", 3, "nsubj"),
+                ("should", "should", "AUX", 3, "aux"),
+                (next.0, next.0, next.1, 0, "root"),
+            ]);
+            assert!(super::conditional_inversion(&s).is_none(), "{}", next.0);
+        }
     }
 
     #[test]

@@ -643,3 +643,134 @@ fn matcher_a_denied_meeting_is_no_refused_one() {
     let got = summary(&code(&s, &actors), &actors);
     assert!(got.iter().any(|e| e.0 == "125"), "{got:?}");
 }
+
+#[test]
+fn matcher_should_before_its_subject_is_a_condition_not_an_appeal() {
+    // "... evacuating Greeks from Gulf countries should the need arise, the Greek ambassador
+    // said", parsed as the parser reads it: "arise" the ccomp of "said", "should" its aux.
+    let inverted = sent(
+        "countries country NOUN 5 nsubj
+         should should AUX 5 aux
+         the the DET 4 det
+         need need NOUN 5 compound
+         arise arise VERB 10 ccomp
+         , , PUNCT 9 punct
+         the the DET 9 det
+         Greek greek ADJ 9 amod
+         ambassador ambassador NOUN 10 nsubj
+         said say VERB 0 root
+         . . PUNCT 10 punct",
+    );
+    let actors = [actor(1, 1, 1, "MEA"), actor(8, 9, 9, "GRCGOV")];
+    let r = code(&inverted, &actors);
+    assert!(
+        r.events.iter().all(|e| e.code.as_str() != "020"),
+        "{:?}",
+        summary(&r, &actors)
+    );
+    // The same tree with the modal where it belongs ("countries should help") is an appeal.
+    let modal = sent(
+        "countries country NOUN 3 nsubj
+         should should AUX 3 aux
+         help help VERB 5 ccomp
+         ambassador ambassador NOUN 5 nsubj
+         said say VERB 0 root
+         . . PUNCT 5 punct",
+    );
+    let actors = [actor(1, 1, 1, "MEA"), actor(4, 4, 4, "GRCGOV")];
+    let r = code(&modal, &actors);
+    assert!(
+        summary(&r, &actors).contains(&t("020", "GRCGOV", "MEA")),
+        "{:?}",
+        summary(&r, &actors)
+    );
+}
+
+#[test]
+fn matcher_participle_after_a_comma_reports_the_verbs_act() {
+    // "Varnia shot down a Vastrian jet, killing the pilot." with "killing" hung on "jet".
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         shot shoot VERB 0 root
+         down down ADP 2 compound:prt
+         a a DET 6 det
+         Vastrian vastrian ADJ 6 amod
+         jet jet NOUN 2 obj
+         , , PUNCT 8 punct
+         killing kill VERB/VBG 6 acl
+         the the DET 10 det
+         pilot pilot NOUN 8 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VAR"), actor(5, 6, 6, "VSTMIL")];
+    let r = code(&s, &actors);
+    let kill: Vec<_> = r.events.iter().filter(|e| e.trigger == 7).collect();
+    assert!(
+        !kill.is_empty(),
+        "{:?} {:?}",
+        summary(&r, &actors),
+        r.rejected
+    );
+    assert!(
+        kill.iter().all(|e| e.source_words == [0]),
+        "the jet is no killer: {:?}",
+        summary(&r, &actors)
+    );
+}
+
+#[test]
+fn matcher_an_inverted_should_clause_is_a_possibility() {
+    // "... should the US withdraw from Varnia": a condition, not a report of a withdrawal.
+    let s = sent(
+        "should should AUX 4 aux
+         the the DET 3 det
+         US US PROPN 4 nsubj
+         withdraw withdraw VERB 0 root
+         its its PRON 6 nmod:poss
+         troops troop NOUN 4 obj
+         from from ADP 8 case
+         Varnia Varnia PROPN 4 obl
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(3, 3, 3, "USA"), actor(8, 8, 8, "VAR")];
+    let r = code(&s, &actors);
+    let withdraw: Vec<_> = r.events.iter().filter(|e| e.trigger == 3).collect();
+    assert!(!withdraw.is_empty(), "{:?}", summary(&r, &actors));
+    assert!(
+        withdraw.iter().all(|e| e.modality == Modality::Possibility),
+        "{:?}",
+        withdraw.iter().map(|e| e.modality).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn matcher_beating_a_rival_in_a_vote_is_no_assault() {
+    // "Navalny won the vote, beating Kasparov", once the participle hangs on "won".
+    let s = sent(
+        "Lund Lund PROPN 2 nsubj
+         won win VERB 0 root
+         the the DET 4 det
+         vote vote NOUN 2 obj
+         , , PUNCT 6 punct
+         beating beat VERB/VBG 2 advcl
+         Berg Berg PROPN 6 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "NOROPP"), actor(7, 7, 7, "NORGOV")];
+    let r = code(&s, &actors);
+    assert!(
+        r.events.iter().all(|e| e.code.as_str() != "182"),
+        "{:?}",
+        summary(&r, &actors)
+    );
+    // "Police beat the protesters" stays an assault.
+    let s = sent(
+        "Police police NOUN 2 nsubj
+         beat beat VERB 0 root
+         the the DET 4 det
+         protesters protester NOUN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "NORCOP"), actor(4, 4, 4, "NORCVL")];
+    assert!(summary(&code(&s, &actors), &actors).contains(&t("182", "NORCOP", "NORCVL")));
+}

@@ -1038,3 +1038,35 @@ fn sense_a_cause_ruled_out_is_no_rejection() {
     );
     assert!(has(&codes(&code(&coalition, &actors)), "12"));
 }
+
+#[test]
+fn sense_a_travel_warning_is_no_threat() {
+    // "The ministry issued a warning against travelling to Varnia": advice to travellers.
+    let travel = sent(
+        "The the DET 2 det
+         ministry ministry NOUN 3 nsubj
+         issued issue VERB 0 root
+         a a DET 5 det
+         warning warning NOUN 3 obj
+         against against SCONJ 7 mark
+         travelling travel VERB 5 acl
+         to to ADP 9 case
+         Varnia Varnia PROPN 7 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "DEUGOV"), actor(9, 9, 9, "VAR")];
+    assert!(!has(&codes(&code(&travel, &actors)), "13"));
+    // "The ministry issued a warning to Varnia": a warning to a country is one.
+    let warning = sent(
+        "The the DET 2 det
+         ministry ministry NOUN 3 nsubj
+         issued issue VERB 0 root
+         a a DET 5 det
+         warning warning NOUN 3 obj
+         to to ADP 7 case
+         Varnia Varnia PROPN 5 nmod
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "DEUGOV"), actor(7, 7, 7, "VAR")];
+    assert!(has(&codes(&code(&warning, &actors)), "13"));
+}
