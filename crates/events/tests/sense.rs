@@ -1070,3 +1070,87 @@ fn sense_a_travel_warning_is_no_threat() {
     let actors = [actor(1, 2, 2, "DEUGOV"), actor(7, 7, 7, "VAR")];
     assert!(has(&codes(&code(&warning, &actors)), "13"));
 }
+
+#[test]
+fn sense_a_ruling_an_executive_memorandum_and_a_cited_threat_are_no_events_of_their_kind() {
+    // "It was struck down by a judge": a ruling, not a strike.
+    let ruling = sent(
+        "It it PRON 3 nsubj:pass
+         was be AUX 3 aux:pass
+         struck strike VERB 0 root
+         down down ADP 3 compound:prt
+         by by ADP 7 case
+         a a DET 7 det
+         judge judge NOUN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(6, 7, 7, "USAJUD")];
+    assert!(!has(&codes(&code(&ruling, &actors)), "19"));
+    // "Jets struck the base": force.
+    let strike = sent(
+        "Jets jet NOUN 2 nsubj
+         struck strike VERB 0 root
+         the the DET 4 det
+         base base NOUN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VARMIL")];
+    assert!(has(&codes(&code(&strike, &actors)), "19"));
+    // "The president signed an executive memorandum": a domestic order, no agreement.
+    let memo = sent(
+        "The the DET 2 det
+         president president NOUN 3 nsubj
+         signed sign VERB 0 root
+         an a DET 6 det
+         executive executive ADJ 6 amod
+         memorandum memorandum NOUN 3 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "USAGOV")];
+    assert!(!has(&codes(&code(&memo, &actors)), "057"));
+    // "The president signed a memorandum with Varnia": an agreement.
+    let mou = sent(
+        "The the DET 2 det
+         president president NOUN 3 nsubj
+         signed sign VERB 0 root
+         a a DET 5 det
+         memorandum memorandum NOUN 3 obj
+         with with ADP 7 case
+         Varnia Varnia PROPN 3 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "USAGOV"), actor(7, 7, 7, "VAR")];
+    assert!(has(&codes(&code(&mou, &actors)), "057"));
+    // "Republicans pointed to the threat of higher premiums": a risk cited, no threat made.
+    let cited = sent(
+        "Republicans republican PROPN 2 nsubj
+         pointed point VERB 0 root
+         to to ADP 5 case
+         the the DET 5 det
+         threat threat NOUN 2 obl
+         of of ADP 8 case
+         higher high ADJ 8 amod
+         premiums premium NOUN 5 nmod
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "USAPTY")];
+    assert!(!has(&codes(&code(&cited, &actors)), "13"));
+}
+
+#[test]
+fn sense_outskirts_taken_are_territory_not_an_arrest() {
+    // "Rebels captured the outskirts of Varnia": territory, not people detained.
+    let s = sent(
+        "Rebels rebel NOUN 2 nsubj
+         captured capture VERB 0 root
+         the the DET 4 det
+         outskirts outskirts NOUN 2 obj
+         of of ADP 6 case
+         Varnia Varnia PROPN 4 nmod
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VARREB"), actor(6, 6, 6, "VAR")];
+    let c = codes(&code(&s, &actors));
+    assert!(!has(&c, "173"), "{c:?}");
+    assert!(has(&c, "192"), "{c:?}");
+}
