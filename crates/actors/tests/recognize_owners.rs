@@ -214,3 +214,23 @@ fn owners_heads_of_2000_to_2024_are_dated() {
         Some("VNMELI")
     );
 }
+
+#[test]
+fn owners_a_role_written_after_a_persons_name_is_that_persons() {
+    let ms = run_plain("A Putin aide denied the report.");
+    assert_eq!(mention_code(&ms, "aide").as_deref(), Some("RUSGOV"));
+    // An unknown name after the role is the aide, with the owner's country.
+    let ms = run_plain("Trump foreign policy adviser Tom Varley met Russian officials.");
+    assert_eq!(
+        mention_code(&ms, "adviser Tom Varley").as_deref(),
+        Some("USAGOV"),
+        "{ms:#?}"
+    );
+    // A verb between the name and the role: the officials are not the speaker's.
+    let ms = run_plain("Obama told officials in Kabul to wait.");
+    assert!(
+        ms.iter()
+            .all(|m| m.text != "officials" || m.country.as_deref() != Some("USA")),
+        "{ms:#?}"
+    );
+}

@@ -774,3 +774,72 @@ fn matcher_beating_a_rival_in_a_vote_is_no_assault() {
     let actors = [actor(1, 1, 1, "NORCOP"), actor(4, 4, 4, "NORCVL")];
     assert!(summary(&code(&s, &actors), &actors).contains(&t("182", "NORCOP", "NORCVL")));
 }
+
+#[test]
+fn matcher_a_name_after_a_title_is_not_a_second_subject() {
+    // "Police looking for analyst Dara Venn have arrested a man." with "Dara" read as a second
+    // subject of "arrested": the analyst is whom the police look for, not an arrester.
+    let s = sent(
+        "Police police NOUN 8 nsubj
+         looking look VERB 1 acl
+         for for ADP 4 case
+         analyst analyst NOUN 2 obl
+         Dara Dara PROPN 8 nsubj
+         Venn Venn PROPN 5 flat
+         have have AUX 8 aux
+         arrested arrest VERB 0 root
+         a a DET 10 det
+         man man NOUN 8 obj
+         . . PUNCT 8 punct",
+    );
+    let actors = [actor(1, 1, 1, "VARCOP"), actor(4, 6, 5, "VARCVL")];
+    let r = code(&s, &actors);
+    let arrests: Vec<_> = r.events.iter().filter(|e| e.trigger == 7).collect();
+    assert!(
+        !arrests.is_empty(),
+        "{:?} {:?}",
+        summary(&r, &actors),
+        r.rejected
+    );
+    assert!(
+        arrests.iter().all(|e| e.source_words == [0]),
+        "the analyst arrested no one: {:?}",
+        summary(&r, &actors)
+    );
+}
+
+#[test]
+fn matcher_a_participle_after_a_predicate_noun_is_the_subjects_act() {
+    // "Jon Vell was the envoy for Varnia, quitting the post in 2012." with "quitting" hung on
+    // "envoy": Vell quit, not Varnia.
+    let s = sent(
+        "Jon Jon PROPN 5 nsubj
+         Vell Vell PROPN 1 flat
+         was be AUX 5 cop
+         the the DET 5 det
+         envoy envoy NOUN 0 root
+         for for ADP 7 case
+         Varnia Varnia PROPN 5 nmod
+         , , PUNCT 9 punct
+         quitting quit VERB/VBG 5 acl
+         the the DET 11 det
+         post post NOUN 9 obj
+         in in ADP 13 case
+         2012 2012 NUM 9 obl
+         . . PUNCT 5 punct",
+    );
+    let actors = [actor(1, 2, 1, "IGOUNOELI"), actor(7, 7, 7, "VAR")];
+    let r = code(&s, &actors);
+    let quits: Vec<_> = r.events.iter().filter(|e| e.trigger == 8).collect();
+    assert!(
+        !quits.is_empty(),
+        "{:?} {:?}",
+        summary(&r, &actors),
+        r.rejected
+    );
+    assert!(
+        quits.iter().all(|e| e.source_words == [0]),
+        "Varnia quit nothing: {:?}",
+        summary(&r, &actors)
+    );
+}

@@ -1154,3 +1154,49 @@ fn sense_outskirts_taken_are_territory_not_an_arrest() {
     assert!(!has(&c, "173"), "{c:?}");
     assert!(has(&c, "192"), "{c:?}");
 }
+
+#[test]
+fn sense_a_vow_to_deal_a_blow_is_no_intent_to_cooperate() {
+    // "The senator promised to deal a blow to the nominee."
+    let blow = sent(
+        "The the DET 2 det
+         senator senator NOUN 3 nsubj
+         promised promise VERB 0 root
+         to to PART 5 mark
+         deal deal VERB 3 xcomp
+         a a DET 7 det
+         blow blow NOUN 5 obj
+         to to ADP 10 case
+         the the DET 10 det
+         nominee nominee NOUN 5 obl
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "VARLEG"), actor(9, 10, 10, "VARELI")];
+    assert!(!has(&codes(&code(&blow, &actors)), "03"));
+    // "The senator vowed to undermine the nominee": harm vowed, no cooperation either.
+    let undermine = sent(
+        "The the DET 2 det
+         senator senator NOUN 3 nsubj
+         vowed vow VERB 0 root
+         to to PART 5 mark
+         undermine undermine VERB 3 xcomp
+         the the DET 7 det
+         nominee nominee NOUN 5 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "VARLEG"), actor(6, 7, 7, "VARELI")];
+    assert!(!has(&codes(&code(&undermine, &actors)), "03"));
+    // "The senator promised to meet the nominee": a promise to meet still is one.
+    let meet = sent(
+        "The the DET 2 det
+         senator senator NOUN 3 nsubj
+         promised promise VERB 0 root
+         to to PART 5 mark
+         meet meet VERB 3 xcomp
+         the the DET 7 det
+         nominee nominee NOUN 5 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "VARLEG"), actor(6, 7, 7, "VARELI")];
+    assert!(has(&codes(&code(&meet, &actors)), "03"));
+}

@@ -160,7 +160,8 @@ pub(crate) fn people_in_bodies(text: &str, out: &mut [Mention]) {
 }
 
 /// "Trump's personal lawyer", "Putin's government": a role right after a named person's
-/// possessive takes the owner's country (the possessive pronouns are `named::possessed_roles`).
+/// possessive takes the owner's country (the possessive pronouns are `named::possessed_roles`);
+/// so does a role with no sector of its own right after the name ("Putin aide").
 /// A lawyer or attorney a person owns is that person's counsel (CVL), not the judiciary.
 pub(crate) fn persons_roles(text: &str, out: &mut [Mention]) {
     for i in 1..out.len() {
@@ -175,18 +176,36 @@ pub(crate) fn persons_roles(text: &str, out: &mut [Mention]) {
             continue;
         }
         let between = text.get(p.end..r.start).unwrap_or("");
-        let Some(rest) = between
+        match between
             .strip_prefix("'s")
             .or_else(|| between.strip_prefix("\u{2019}s"))
-        else {
-            continue;
-        };
-        let plain = rest.split_whitespace().count() <= 3
-            && rest
-                .split_whitespace()
-                .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
-        if !plain {
-            continue;
+        {
+            Some(rest) => {
+                let plain = rest.split_whitespace().count() <= 3
+                    && rest
+                        .split_whitespace()
+                        .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+                if !plain {
+                    continue;
+                }
+            }
+            // "Putin aide", "former Trump foreign policy adviser Carter Page": a name written
+            // before a word with no sector of its own is whose aide, envoy or spokesman it
+            // is, as with the possessive. Only over words that modify such a role, so that
+            // "Trump told officials" gives the officials nothing.
+            None => {
+                let role_modifiers = between.split_whitespace().count() <= 3
+                    && between
+                        .split_whitespace()
+                        .all(|w| ROLE_MODIFIER.contains(&w));
+                if !role_modifiers
+                    || !between.starts_with(' ')
+                    || !r.sectors.is_empty()
+                    || r.country.is_some()
+                {
+                    continue;
+                }
+            }
         }
         let low = r.text.to_ascii_lowercase();
         if counsel(&low) && r.sectors.iter().all(|s| s == "JUD") {
@@ -205,6 +224,32 @@ pub(crate) fn persons_roles(text: &str, out: &mut [Mention]) {
         r.set_code();
     }
 }
+
+/// Lower-case words between a person's name and a role with no sector that leave the role
+/// that person's: "Trump *foreign policy* adviser", "Putin *senior* aide".
+const ROLE_MODIFIER: &[&str] = &[
+    "foreign",
+    "policy",
+    "security",
+    "national",
+    "campaign",
+    "senior",
+    "top",
+    "chief",
+    "economic",
+    "trade",
+    "press",
+    "media",
+    "political",
+    "special",
+    "deputy",
+    "communications",
+    "transition",
+    "longtime",
+    "long-time",
+    "close",
+    "former",
+];
 
 /// A lawyer or attorney for a client; attorneys general and district attorneys are
 /// officials.
