@@ -581,12 +581,14 @@ fn locative_arg(a: &Arg) -> bool {
 }
 
 /// The trigger has the auxiliary "would" and is the complement of another clause (a speech
-/// or announcement verb).
+/// or announcement verb). Not with a perfect "have" ("said the SEALs *would have captured*
+/// any leaders"): that is what would have happened, a counterfactual, not an announced plan.
 fn reported_would(s: &Sentence, i: usize) -> bool {
-    let would = s
-        .children(i)
-        .any(|c| s.words[c].deprel == "aux" && s.words[c].lemma == "would");
-    would && s.words[i].deprel.starts_with("ccomp")
+    let aux = |lemma: &str| {
+        s.children(i)
+            .any(|c| s.words[c].deprel == "aux" && s.words[c].lemma == lemma)
+    };
+    aux("would") && !aux("have") && s.words[i].deprel.starts_with("ccomp")
 }
 
 /// Whether word `i` is a capitalised word inside a name of several words that the actor

@@ -843,3 +843,86 @@ fn matcher_a_participle_after_a_predicate_noun_is_the_subjects_act() {
         summary(&r, &actors)
     );
 }
+
+#[test]
+fn matcher_what_would_have_happened_is_no_announced_plan() {
+    // "Varnia said its troops would have captured the leaders": a counterfactual, not a
+    // threat to capture them (with "would capture" it is one).
+    let rows = |perfect: bool| {
+        let have = if perfect {
+            "have have AUX 7 aux\n"
+        } else {
+            "hence hence ADV 7 advmod\n"
+        };
+        format!(
+            "Varnia Varnia PROPN 2 nsubj
+             said say VERB 0 root
+             its its PRON 4 nmod:poss
+             troops troop NOUN 7 nsubj
+             would would AUX 7 aux
+             {have}
+             captured capture VERB 2 ccomp
+             the the DET 9 det
+             leaders leader NOUN 7 obj
+             . . PUNCT 2 punct"
+        )
+    };
+    let actors = [
+        actor(1, 1, 1, "VAR"),
+        actor(3, 4, 4, "VARMIL"),
+        actor(8, 9, 9, "VSTREB"),
+    ];
+    let counterfactual = code(&sent(&rows(true)), &actors);
+    let capture: Vec<_> = counterfactual
+        .events
+        .iter()
+        .filter(|e| e.trigger == 6)
+        .collect();
+    assert!(!capture.is_empty(), "{:?}", counterfactual.rejected);
+    assert!(
+        capture
+            .iter()
+            .all(|e| e.modality == Modality::Possibility && !e.code.as_str().starts_with("13")),
+        "{:?}",
+        summary(&counterfactual, &actors)
+    );
+    let announced = code(&sent(&rows(false)), &actors);
+    assert!(
+        announced
+            .events
+            .iter()
+            .any(|e| e.trigger == 6 && e.modality == Modality::Intent),
+        "{:?}",
+        summary(&announced, &actors)
+    );
+}
+
+#[test]
+fn matcher_a_finite_verb_after_a_reporting_verbs_object_is_that_objects_act() {
+    // "Varnia claimed the rebels attacked the convoy." with "the rebels" read as the object of
+    // "claimed" and "attacked" as its `xcomp`: the rebels attacked, not Varnia.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         claimed claim VERB 0 root
+         the the DET 4 det
+         rebels rebel NOUN 2 obj
+         attacked attack VERB/VBD 2 xcomp
+         the the DET 7 det
+         convoy convoy NOUN 5 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VAR"), actor(3, 4, 4, "VARREB")];
+    let r = code(&s, &actors);
+    let attacks: Vec<_> = r.events.iter().filter(|e| e.trigger == 4).collect();
+    assert!(
+        !attacks.is_empty(),
+        "{:?} {:?}",
+        summary(&r, &actors),
+        r.rejected
+    );
+    assert!(
+        attacks.iter().all(|e| e.source_words == [3]),
+        "Varnia only made the claim: {:?}",
+        summary(&r, &actors)
+    );
+}
