@@ -1200,3 +1200,42 @@ fn sense_a_vow_to_deal_a_blow_is_no_intent_to_cooperate() {
     let actors = [actor(1, 2, 2, "VARLEG"), actor(6, 7, 7, "VARELI")];
     assert!(has(&codes(&code(&meet, &actors)), "03"));
 }
+
+#[test]
+fn sense_help_to_shoppers_to_one_another_or_in_degree_is_no_aid() {
+    // "Varnia Trade is helping brands sell abroad."
+    let brands = sent(
+        "Varnia Varnia PROPN 2 compound
+         Trade Trade PROPN 4 nsubj
+         is be AUX 4 aux
+         helping help VERB 0 root
+         brands brand NOUN 4 obj
+         sell sell VERB 4 xcomp
+         abroad abroad ADV 6 advmod
+         . . PUNCT 4 punct",
+    );
+    let actors = [actor(1, 2, 2, "VARBUS")];
+    assert!(!has(&codes(&code(&brands, &actors)), "07"));
+    // "The government does not help much."
+    let much = sent(
+        "The the DET 2 det
+         government government NOUN 5 nsubj
+         does do AUX 5 aux
+         not not PART 5 advmod
+         help help VERB 0 root
+         much much ADJ 5 obj
+         . . PUNCT 5 punct",
+    );
+    let actors = [actor(1, 2, 2, "VARGOV")];
+    let coded = codes(&code(&much, &actors));
+    assert!(!has(&coded, "07") && !has(&coded, "12"), "{coded:?}");
+    // "Varnia helped Vastria." is aid still.
+    let aid = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         helped help VERB 0 root
+         Vastria Vastria PROPN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VAR"), actor(3, 3, 3, "VST")];
+    assert!(has(&codes(&code(&aid, &actors)), "07"));
+}
