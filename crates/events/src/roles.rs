@@ -46,6 +46,10 @@ const REACTION: &[&str] = &[
     "survive",
     "escape",
     "face",
+    // "he intended to refer to the massacre": who mentions an act did not do it.
+    "refer",
+    "mention",
+    "recall",
     "suffer",
     "endure",
     "resist",

@@ -1239,3 +1239,55 @@ fn sense_help_to_shoppers_to_one_another_or_in_degree_is_no_aid() {
     let actors = [actor(1, 1, 1, "VAR"), actor(3, 3, 3, "VST")];
     assert!(has(&codes(&code(&aid, &actors)), "07"));
 }
+
+#[test]
+fn sense_staff_dismissed_are_fired_not_rebuffed() {
+    // "The president dismissed the ambassadors."
+    let staff = sent(
+        "The the DET 2 det
+         president president NOUN 3 nsubj
+         dismissed dismiss VERB 0 root
+         the the DET 5 det
+         ambassadors ambassador NOUN 3 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "VARGOV"), actor(4, 5, 5, "VAR")];
+    assert!(!has(&codes(&code(&staff, &actors)), "12"));
+    // "The president dismissed the Vastrian proposal": a rejection.
+    let proposal = sent(
+        "The the DET 2 det
+         president president NOUN 3 nsubj
+         dismissed dismiss VERB 0 root
+         the the DET 6 det
+         Vastrian vastrian ADJ 6 amod
+         proposal proposal NOUN 3 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "VARGOV"), actor(5, 5, 5, "VST")];
+    assert!(has(&codes(&code(&proposal, &actors)), "12"));
+}
+
+#[test]
+fn sense_who_refers_to_a_massacre_did_not_commit_it() {
+    // "The senator referred to the massacre in Varnia."
+    let s = sent(
+        "The the DET 2 det
+         senator senator NOUN 3 nsubj
+         referred refer VERB 0 root
+         to to ADP 6 case
+         the the DET 6 det
+         massacre massacre NOUN 3 obl
+         in in ADP 8 case
+         Varnia Varnia PROPN 6 nmod
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "VSTLEG"), actor(8, 8, 8, "VAR")];
+    let r = code(&s, &actors);
+    assert!(
+        r.events
+            .iter()
+            .all(|e| e.trigger != 5 || !e.source_words.contains(&1)),
+        "{:?}",
+        summary(&r, &actors)
+    );
+}
