@@ -276,9 +276,9 @@ pub(crate) fn attributive_participles(s: &Sentence) -> Option<Sentence> {
     fixed
 }
 
-/// The first word of `w`'s subtree (depth-capped, so a malformed tree still ends).
-fn first_word(s: &Sentence, w: usize) -> usize {
-    let mut first = w;
+/// The first and last words of `w`'s subtree (depth-capped, so a malformed tree still ends).
+fn subtree_span(s: &Sentence, w: usize) -> (usize, usize) {
+    let (mut first, mut last) = (w, w);
     let mut frontier = vec![w];
     for _ in 0..16 {
         let next: Vec<usize> = frontier.iter().flat_map(|&f| s.children(f)).collect();
@@ -286,24 +286,20 @@ fn first_word(s: &Sentence, w: usize) -> usize {
             break;
         }
         first = next.iter().copied().fold(first, usize::min);
-        frontier = next;
-    }
-    first
-}
-
-/// The last word of `w`'s subtree (depth-capped, so a malformed tree still ends).
-fn last_word(s: &Sentence, w: usize) -> usize {
-    let mut last = w;
-    let mut frontier = vec![w];
-    for _ in 0..16 {
-        let next: Vec<usize> = frontier.iter().flat_map(|&f| s.children(f)).collect();
-        if next.is_empty() {
-            break;
-        }
         last = next.iter().copied().fold(last, usize::max);
         frontier = next;
     }
-    last
+    (first, last)
+}
+
+/// The first word of `w`'s subtree.
+fn first_word(s: &Sentence, w: usize) -> usize {
+    subtree_span(s, w).0
+}
+
+/// The last word of `w`'s subtree.
+fn last_word(s: &Sentence, w: usize) -> usize {
+    subtree_span(s, w).1
 }
 
 /// Whether some verb rule for `lemma` requires the particle `particle`.
