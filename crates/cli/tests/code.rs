@@ -90,6 +90,9 @@ fn code_explain_says_why_candidates_were_rejected() {
     assert!(text.contains("sentence 0:"), "{text}");
     assert!(text.contains("rejected"), "{text}");
     assert!(text.contains("coded"), "{text}");
+    // The parse the coder read is shown too: the seed's Kremlin sentence has its verb.
+    assert!(text.contains("  parse: 1 "), "{text}");
+    assert!(text.contains("/VERB "), "{text}");
 }
 
 #[test]

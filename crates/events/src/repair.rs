@@ -11,6 +11,8 @@
 //!   adverbial clause, so the verb's subject did the killing.
 //! - [`split_subjects`]: "rival John McCain took" read as two subjects; the name made the head
 //!   of the title's phrase.
+//! - [`verbs_split_from_subjects`]: "reserves *fell*" read as one word split in two
+//!   (`goeswith`) headed by the noun; the verb made the head, the noun its subject.
 
 use crate::pattern::{Dictionary, TriggerKind};
 use crate::sentence::Sentence;
@@ -62,6 +64,7 @@ pub(crate) fn phrasal_particles(dict: &Dictionary, s: &Sentence) -> Option<Sente
 pub(crate) fn repair(dict: &Dictionary, s: &Sentence) -> Option<Sentence> {
     let mut fixed = phrasal_particles(dict, s);
     for step in [
+        verbs_split_from_subjects,
         split_subjects,
         attributive_participles,
         conditional_inversion,
@@ -69,6 +72,44 @@ pub(crate) fn repair(dict: &Dictionary, s: &Sentence) -> Option<Sentence> {
     ] {
         if let Some(f) = step(fixed.as_ref().unwrap_or(s)) {
             fixed = Some(f);
+        }
+    }
+    fixed
+}
+
+/// "Forex reserves *fell* by $41 billion", "Zambia *extradited* a militant": the parser, meeting
+/// a past tense right after a noun phrase, sometimes hangs the verb on the noun as `goeswith`
+/// (the second half of a word split in two), leaving the clause headed by the noun and the
+/// verb with no subject. A verb is no piece of a noun: it takes the noun's place in the tree,
+/// the noun becomes its subject, and the noun's dependents after the verb become the verb's.
+/// Only where the verb directly follows the noun's phrase (every word between is in it).
+pub(crate) fn verbs_split_from_subjects(s: &Sentence) -> Option<Sentence> {
+    let mut fixed: Option<Sentence> = None;
+    for v in 1..s.words.len() {
+        let w = &s.words[v];
+        if w.deprel != "goeswith"
+            || w.upos != "VERB"
+            || !matches!(w.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        {
+            continue;
+        }
+        let Some(noun) = s.head(v).filter(|&h| h < v) else {
+            continue;
+        };
+        if !matches!(s.words[noun].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            || !(noun + 1..v).all(|k| within_phrase(s, k, noun))
+        {
+            continue;
+        }
+        let out = fixed.get_or_insert_with(|| s.clone());
+        out.words[v].head = s.words[noun].head;
+        out.words[v].deprel = s.words[noun].deprel.clone();
+        out.words[noun].head = v + 1;
+        out.words[noun].deprel = "nsubj".into();
+        for c in s.children(noun) {
+            if c > v {
+                out.words[c].head = v + 1;
+            }
         }
     }
     fixed
@@ -129,43 +170,45 @@ fn is_copular_predicate(s: &Sentence, n: usize) -> bool {
 /// becomes the one subject when the noun is the first subject itself (the rival McCain).
 pub(crate) fn split_subjects(s: &Sentence) -> Option<Sentence> {
     let mut fixed: Option<Sentence> = None;
-    for v in 0..s.words.len() {
-        let subjects: Vec<usize> = s
-            .children(v)
-            .filter(|&c| matches!(s.words[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
-            .collect();
-        for pair in subjects.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            // Not a name heading a list ("ICOS, Martin Keane, and chief executive X"): the
-            // list's members are subjects too.
-            if b > v
-                || s.words[b].upos != "PROPN"
-                || first_word(s, b) != b
-                || s.children(b).any(|c| base(&s.words[c].deprel) == "conj")
-            {
-                continue;
-            }
-            let title = b - 1;
-            // A title already read as part of a name ("Berlin German Chancellor" as one `flat`
-            // name) is a different slip, whose head is unknown.
-            if last_word(s, a) != title
-                || !matches!(s.words[title].upos.as_str(), "NOUN" | "PROPN")
-                || base(&s.words[title].deprel) == "flat"
-                || !within_phrase(s, title, a)
-            {
-                continue;
-            }
-            let out = fixed.get_or_insert_with(|| s.clone());
-            let (head, deprel) = (out.words[title].head, out.words[title].deprel.clone());
-            out.words[b].head = head;
-            out.words[b].deprel = deprel;
-            out.words[title].head = b + 1;
-            out.words[title].deprel = "compound".into();
-            // The title's article and preposition belong to the name's phrase now.
-            for c in s.children(title) {
-                if matches!(base(&s.words[c].deprel), "case" | "det") {
-                    out.words[c].head = b + 1;
-                }
+    // Every subject as (its verb, itself): sorted, a verb's subjects are neighbours in word
+    // order, in one pass over the sentence.
+    let mut subjects: Vec<(usize, usize)> = (0..s.words.len())
+        .filter(|&c| matches!(s.words[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
+        .filter_map(|c| s.head(c).map(|v| (v, c)))
+        .collect();
+    subjects.sort_unstable();
+    for pair in subjects.windows(2) {
+        let ((v, a), (verb_of_b, b)) = (pair[0], pair[1]);
+        // Not a name heading a list ("ICOS, Martin Keane, and chief executive X"): the
+        // list's members are subjects too.
+        if verb_of_b != v
+            || b > v
+            || s.words[b].upos != "PROPN"
+            || first_word(s, b) != b
+            || s.children(b).any(|c| base(&s.words[c].deprel) == "conj")
+        {
+            continue;
+        }
+        let title = b - 1;
+        // A title already read as part of a name ("Berlin German Chancellor" as one `flat`
+        // name) is a different slip, whose head is unknown.
+        if last_word(s, a) != title
+            || !matches!(s.words[title].upos.as_str(), "NOUN" | "PROPN")
+            || base(&s.words[title].deprel) == "flat"
+            || !within_phrase(s, title, a)
+        {
+            continue;
+        }
+        let out = fixed.get_or_insert_with(|| s.clone());
+        let (head, deprel) = (out.words[title].head, out.words[title].deprel.clone());
+        out.words[b].head = head;
+        out.words[b].deprel = deprel;
+        out.words[title].head = b + 1;
+        out.words[title].deprel = "compound".into();
+        // The title's article and preposition belong to the name's phrase now.
+        for c in s.children(title) {
+            if matches!(base(&s.words[c].deprel), "case" | "det") {
+                out.words[c].head = b + 1;
             }
         }
     }
@@ -317,7 +360,7 @@ fn knows_phrasal(dict: &Dictionary, lemma: &str, particle: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{phrasal_particles, split_subjects};
+    use super::{phrasal_particles, split_subjects, verbs_split_from_subjects};
     use crate::pattern::Dictionary;
     use crate::sentence::Sentence;
 
@@ -445,5 +488,33 @@ mod tests {
             ("met", "meet", "VERB", 0, "root"),
         ]);
         assert!(split_subjects(&listed).is_none());
+    }
+
+    #[test]
+    fn a_verb_hung_on_its_subject_heads_the_clause() {
+        // "Reserves fell by a billion in May." with "fell" read as the second half of a word.
+        let mut s = parse(&[
+            ("Reserves", "reserve", "NOUN", 0, "root"),
+            ("fell", "fall", "VERB", 1, "goeswith"),
+            ("by", "by", "ADP", 5, "case"),
+            ("a", "a", "DET", 5, "det"),
+            ("billion", "billion", "NUM", 1, "nmod"),
+            ("in", "in", "ADP", 7, "case"),
+            ("May", "May", "PROPN", 1, "nmod"),
+        ]);
+        s.words[1].xpos = "VBD".into();
+        let fixed = verbs_split_from_subjects(&s).expect("repaired");
+        let heads: Vec<(usize, &str)> = fixed
+            .words
+            .iter()
+            .map(|w| (w.head, w.deprel.as_str()))
+            .collect();
+        assert_eq!(heads[0], (2, "nsubj"));
+        assert_eq!(heads[1], (0, "root"));
+        assert_eq!(heads[4].0, 2, "the phrase after the verb is the verb's");
+        assert_eq!(heads[6].0, 2);
+        // A participle hung on its noun is no finite verb: left alone.
+        s.words[1].xpos = "VBN".into();
+        assert!(verbs_split_from_subjects(&s).is_none());
     }
 }

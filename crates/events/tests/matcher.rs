@@ -926,3 +926,27 @@ fn matcher_a_finite_verb_after_a_reporting_verbs_object_is_that_objects_act() {
         summary(&r, &actors)
     );
 }
+
+#[test]
+fn matcher_a_past_tense_hung_on_its_subject_is_still_that_subjects_act() {
+    // "Varnia extradited the militant to Ostland." with "extradited" read as the second half
+    // of "Varnia" split in two (`goeswith`): the clause still has Varnia extraditing.
+    let s = sent(
+        "Varnia Varnia PROPN 0 root
+         extradited extradite VERB/VBD 1 goeswith
+         the the DET 4 det
+         militant militant NOUN 2 obj
+         to to ADP 6 case
+         Ostland Ostland PROPN 2 obl
+         . . PUNCT 1 punct",
+    );
+    let actors = [actor(1, 1, 1, "VAR"), actor(6, 6, 6, "OST")];
+    let r = code(&s, &actors);
+    let extraditions: Vec<_> = r.events.iter().filter(|e| e.trigger == 1).collect();
+    assert!(
+        extraditions.iter().any(|e| e.source_words == [0]),
+        "{:?} {:?}",
+        summary(&r, &actors),
+        r.rejected
+    );
+}

@@ -648,6 +648,15 @@ fn explain_sentence(
         s.text,
         actors.join(", ")
     ));
+    // The parse the coder read (before its own repairs), so a reader can tell a dictionary
+    // gap from a parser slip: word number, form, tag, head (0 = root), relation.
+    let parse: Vec<String> = s
+        .words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!("{} {}/{} {} {}", i + 1, w.form, w.upos, w.head, w.deprel))
+        .collect();
+    x.push(format!("  parse: {}", parse.join(" | ")));
     let word = |i: usize| s.words.get(i).map_or("?", |w| w.form.as_str());
     for c in &found.events {
         x.push(format!(
