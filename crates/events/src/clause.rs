@@ -96,8 +96,8 @@ const DISCARD: &[&str] = &[
     "wicket",
 ];
 pub(crate) fn negated(s: &Sentence, trig: usize) -> bool {
-    // A noun stopped by its verb ("suspended cooperation", "cut aid", "talks were suspended")
-    // is negated, and takes the stopping's modality: "urged X to cease its negotiations" is a
+    // A noun stopped by its verb ("suspended cooperation", "cut aid", "talks were suspended"),
+    // or an activity ("stopped attacking"), is negated, and takes the stopping's modality: "urged X to cease its negotiations" is a
     // request not to negotiate, "threatened to cut cooperation" a threat not to cooperate.
     if let Some(g) = halting_verb(s, trig) {
         return !negated(s, g);
@@ -188,8 +188,22 @@ fn has_det_no(s: &Sentence, n: usize) -> bool {
         .any(|c| s.words[c].deprel == "det" && s.words[c].lemma == "no")
 }
 
-/// The verb that stops what noun trigger `n` names, if any.
+/// Verbs that stop an activity named by their "-ing" complement ("stopped pressing NATO",
+/// "ceased firing"); "cease" and "discontinue" also take "to" ("ceased to threaten"). A "to"
+/// after "stop" gives a purpose ("stopped to talk"), not what stopped.
+const HALT_ACTIVITY: &[&str] = &["stop", "cease", "quit", "halt", "discontinue"];
+
+/// The verb that stops what trigger `n` names, if any: a noun it takes as object ("cut aid")
+/// or a verb it takes as complement ("stopped attacking"). Either is negated by the stopping,
+/// so "has not stopped attacking" is an attack.
 fn halting_verb(s: &Sentence, n: usize) -> Option<usize> {
+    if s.words[n].upos == "VERB" {
+        let g = s.head(n)?;
+        let gl = s.words[g].lemma.as_str();
+        let complement = base(&s.words[n].deprel) == "xcomp"
+            && (s.words[n].xpos == "VBG" || matches!(gl, "cease" | "discontinue"));
+        return (complement && HALT_ACTIVITY.contains(&gl)).then_some(g);
+    }
     if s.words[n].upos != "NOUN" {
         return None;
     }

@@ -950,3 +950,31 @@ fn matcher_a_past_tense_hung_on_its_subject_is_still_that_subjects_act() {
         r.rejected
     );
 }
+
+#[test]
+fn matcher_an_act_that_did_not_stop_goes_on_and_one_that_stopped_did_not() {
+    // "Varnia has not stopped attacking Ostland." is an attack, not a negated one.
+    let s = sent(
+        "Varnia Varnia PROPN 4 nsubj
+         has have AUX 4 aux
+         not not PART 4 advmod
+         stopped stop VERB 0 root
+         attacking attack VERB/VBG 4 xcomp
+         Ostland Ostland PROPN 5 obj",
+    );
+    let actors = [actor(1, 1, 1, "VAR"), actor(6, 6, 6, "OST")];
+    let r = code(&s, &actors);
+    let attack = r.events.iter().find(|e| e.trigger == 4);
+    assert!(attack.is_some_and(|e| !e.negated), "{:?}", r.events);
+    // "Varnia stopped attacking Ostland.": the attacks are over; the row says not attacking.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         stopped stop VERB 0 root
+         attacking attack VERB/VBG 2 xcomp
+         Ostland Ostland PROPN 3 obj",
+    );
+    let actors = [actor(1, 1, 1, "VAR"), actor(4, 4, 4, "OST")];
+    let r = code(&s, &actors);
+    let attack = r.events.iter().find(|e| e.trigger == 2);
+    assert!(attack.is_some_and(|e| e.negated), "{:?}", r.events);
+}
