@@ -591,13 +591,38 @@ fn reported_would(s: &Sentence, i: usize) -> bool {
     aux("would") && !aux("have") && s.words[i].deprel.starts_with("ccomp")
 }
 
-/// Whether word `i` is a capitalised word inside a name of several words that the actor
-/// recogniser found: such a word names the actor, it does not report an act.
+/// Whether word `i` is a capitalised word inside a name of several words: one the actor
+/// recogniser found, or a run of capitalised words in a sentence otherwise written in lower
+/// case ("the second Forum on China Africa *Cooperation* Summit"). Such a word names a
+/// body or an occasion, it does not report an act. Not in a headline written in title case
+/// ("EU Resumes Aid To Gambia"), where every word is capitalised.
 fn in_name(s: &Sentence, actors: &[ActorSpan], i: usize) -> bool {
-    s.words[i].form.starts_with(|c: char| c.is_uppercase())
-        && actors
-            .iter()
-            .any(|a| a.start_word < a.end_word && a.start_word <= i && i <= a.end_word)
+    let capital = |k: usize| {
+        s.words
+            .get(k)
+            .is_some_and(|w| w.form.starts_with(|c: char| c.is_uppercase()))
+    };
+    if !capital(i) {
+        return false;
+    }
+    let in_actor = actors
+        .iter()
+        .any(|a| a.start_word < a.end_word && a.start_word <= i && i <= a.end_word);
+    // Words written with an initial capital and then lower case ("Cooperation"), not in
+    // capitals throughout, which is how some headlines are set ("DOCTORS JOIN FORCES").
+    let titled = |k: usize| capital(k) && s.words[k].form.chars().skip(1).any(|c| c.is_lowercase());
+    // The first word is capitalised anyway, so the run must start before it.
+    let inside_capitals = i >= 2 && titled(i - 1) && titled(i) && titled(i + 1);
+    in_actor || inside_capitals && !title_case(s)
+}
+
+/// Whether the sentence is written in title case: no noun, verb, adjective or adverb starts
+/// with a lower-case letter (a headline such as "EU Resumes Aid To Gambia's New Government").
+fn title_case(s: &Sentence) -> bool {
+    !s.words.iter().any(|w| {
+        matches!(w.upos.as_str(), "NOUN" | "VERB" | "ADJ" | "ADV")
+            && w.form.starts_with(|c: char| c.is_lowercase())
+    })
 }
 
 fn code(s: &str) -> Option<CameoCode> {

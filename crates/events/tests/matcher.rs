@@ -978,3 +978,37 @@ fn matcher_an_act_that_did_not_stop_goes_on_and_one_that_stopped_did_not() {
     let attack = r.events.iter().find(|e| e.trigger == 2);
     assert!(attack.is_some_and(|e| e.negated), "{:?}", r.events);
 }
+
+#[test]
+fn matcher_a_capitalised_word_in_a_run_of_capitals_names_an_occasion() {
+    // "Varnia attended the Forum on Ostland Trade Cooperation Summit in May.": the summit's
+    // name reports no cooperation. The same words in a title-case headline still may.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         attended attend VERB 0 root
+         the the DET 4 det
+         Forum Forum PROPN 2 obj
+         on on ADP 8 case
+         Ostland Ostland PROPN 8 compound
+         Trade Trade PROPN 8 compound
+         Cooperation cooperation NOUN 4 nmod
+         Summit Summit PROPN 8 appos
+         in in ADP 11 case
+         May May PROPN 2 obl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VAR"), actor(6, 6, 6, "OST")];
+    let r = code(&s, &actors);
+    assert!(
+        r.events.iter().all(|e| e.trigger != 7),
+        "{:?}",
+        summary(&r, &actors)
+    );
+    assert!(
+        r.rejected
+            .iter()
+            .any(|x| x.trigger == 7 && matches!(x.reason, RejectReason::InName)),
+        "{:?}",
+        r.rejected
+    );
+}

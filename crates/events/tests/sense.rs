@@ -1291,3 +1291,40 @@ fn sense_who_refers_to_a_massacre_did_not_commit_it() {
         summary(&r, &actors)
     );
 }
+
+#[test]
+fn sense_attacks_that_label_their_target_are_words() {
+    // "Varnia attacked the migrants as criminals." is criticism (111), not force.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         attacked attack VERB 0 root
+         the the DET 4 det
+         migrants migrant NOUN 2 obj
+         as as ADP 6 case
+         criminals criminal NOUN 4 nmod
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VARGOV"), actor(3, 4, 4, "VARREF")];
+    let r = code(&s, &actors);
+    assert_eq!(codes(&r), ["111"], "{:?}", summary(&r, &actors));
+    // "as part of an offensive" is no label: still an attack.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         attacked attack VERB 0 root
+         the the DET 4 det
+         town town NOUN 2 obj
+         as as ADP 6 case
+         part part NOUN 4 nmod
+         of of ADP 9 case
+         an a DET 9 det
+         offensive offensive NOUN 6 nmod
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VARMIL"), actor(3, 4, 4, "OSTCVL")];
+    let r = code(&s, &actors);
+    assert!(
+        codes(&r).contains(&"190".to_string()),
+        "{:?}",
+        summary(&r, &actors)
+    );
+}
