@@ -1328,3 +1328,23 @@ fn sense_attacks_that_label_their_target_are_words() {
         summary(&r, &actors)
     );
 }
+
+#[test]
+fn sense_a_promise_of_what_a_policy_will_do_is_no_intent_to_cooperate() {
+    // "The minister promised the reforms would revive the economy." foretells, 013.
+    let s = sent(
+        "The the DET 2 det
+         minister minister NOUN 3 nsubj
+         promised promise VERB 0 root
+         the the DET 5 det
+         reforms reform NOUN 7 nsubj
+         would would AUX 7 aux
+         revive revive VERB 3 ccomp
+         the the DET 9 det
+         economy economy NOUN 7 obj
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 2, 2, "VARGOV")];
+    let r = code(&s, &actors);
+    assert_eq!(codes(&r), ["013"], "{:?}", summary(&r, &actors));
+}
