@@ -27,10 +27,12 @@ pub fn sent(table: &str) -> Sentence {
         } else {
             f[1].to_string()
         };
-        // Clitics and punctuation attach to the previous word in the text.
-        let glued = rows
-            .get(i + 1)
-            .is_some_and(|n| ["'s", ".", ",", "n't"].contains(&n[0]));
+        // Clitics and punctuation attach to the previous word in the text; a hyphen "-"
+        // joins the words on both sides ("ride-hailing"; write a spaced dash as "--").
+        let glued = f[0] == "-"
+            || rows
+                .get(i + 1)
+                .is_some_and(|n| ["'s", ".", ",", "n't", "-"].contains(&n[0]));
         let misc = if glued { "SpaceAfter=No" } else { "_" };
         // "VERB/VBN" gives UPOS and XPOS.
         let (upos, xpos) = f[2].split_once('/').unwrap_or((f[2], "_"));

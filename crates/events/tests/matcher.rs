@@ -1012,3 +1012,33 @@ fn matcher_a_capitalised_word_in_a_run_of_capitals_names_an_occasion() {
         r.rejected
     );
 }
+
+#[test]
+fn matcher_the_second_half_of_a_fixed_hyphenated_modifier_is_no_trigger() {
+    // "Varnia praised the ride-hailing firm Ostcab." has one praise, on "praised" only.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         praised praise VERB 0 root
+         the the DET 7 det
+         ride ride NOUN 6 compound
+         - - PUNCT 4 punct
+         hailing hail VERB 7 amod
+         firm firm NOUN 2 obj
+         Ostcab Ostcab PROPN 7 appos
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VAR"), actor(8, 8, 8, "OSTBUS")];
+    let r = code(&s, &actors);
+    assert!(
+        r.events.iter().all(|e| e.trigger != 5),
+        "{:?}",
+        summary(&r, &actors)
+    );
+    assert!(
+        r.rejected
+            .iter()
+            .any(|x| x.trigger == 5 && matches!(x.reason, RejectReason::FixedCompound(_))),
+        "{:?}",
+        r.rejected
+    );
+}

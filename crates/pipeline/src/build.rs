@@ -691,6 +691,7 @@ fn reject_text(r: &RejectReason) -> String {
         RejectReason::Superseded(by) => format!("superseded by {by}"),
         RejectReason::Accident(w) => format!("accident ({w})"),
         RejectReason::InName => "in_name".into(),
+        RejectReason::FixedCompound(c) => format!("fixed_compound ({c})"),
         RejectReason::PrivateTravel => "private_travel".into(),
     }
 }
