@@ -97,8 +97,9 @@ const DISCARD: &[&str] = &[
 ];
 pub(crate) fn negated(s: &Sentence, trig: usize) -> bool {
     // A noun stopped by its verb ("suspended cooperation", "cut aid", "talks were suspended"),
-    // or an activity ("stopped attacking"), is negated, and takes the stopping's modality: "urged X to cease its negotiations" is a
-    // request not to negotiate, "threatened to cut cooperation" a threat not to cooperate.
+    // or an activity ("stopped attacking"), is negated, and takes the stopping's modality:
+    // "urged X to cease its negotiations" is a request not to negotiate, "threatened to cut
+    // cooperation" a threat not to cooperate.
     if let Some(g) = halting_verb(s, trig) {
         return !negated(s, g);
     }
