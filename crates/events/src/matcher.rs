@@ -643,9 +643,15 @@ fn fixed_compound(s: &Sentence, i: usize) -> Option<String> {
         &s.words[i - 1],
         &s.words[i],
     );
+    // Most words have no hyphen before them: test the offsets before building a string.
     let touching = hyphen.form == "-" && first.end == hyphen.start && hyphen.end == second.start;
+    if !touching {
+        return None;
+    }
     let compound = format!("{}-{}", first.form, second.form).to_lowercase();
-    (touching && FIXED_COMPOUNDS.contains(&compound.as_str())).then_some(compound)
+    FIXED_COMPOUNDS
+        .contains(&compound.as_str())
+        .then_some(compound)
 }
 
 /// Whether the sentence is written in title case: no noun, verb, adjective or adverb starts

@@ -84,6 +84,14 @@ const REQUEST_GOV: &[&str] = &[
     "force",
     "convince",
 ];
+/// Nouns of asking whose "for" phrase is asked to do what a following infinitive says.
+const REQUEST_NOUN: &[&str] = &[
+    "call", "demand", "appeal", "plea", "request", "pressure", "push", "campaign",
+];
+/// Whether `lemma` is a noun of asking ("calls for Assad to step down").
+pub(crate) fn is_request_noun(lemma: &str) -> bool {
+    REQUEST_NOUN.contains(&lemma)
+}
 /// Whether `lemma` is a verb of asking or making whose object is asked to do what its
 /// infinitive says ("urged Algeria *to exercise* restraint"); the pipeline's parse repair
 /// reads the infinitive as the verb's complement after these.
@@ -229,6 +237,11 @@ pub(crate) fn modality(s: &Sentence, trig: usize) -> Modality {
                 || (rel == "amod" && ALLEGED_ADJ.contains(&form.as_str()))
         }) {
             return Modality::Alleged;
+        }
+        // "renewed calls for Assad to step down": what a call names is asked of its "for"
+        // phrase, not done.
+        if has_to_mark(s, w) && crate::subject::for_phrase_subject(s, w).is_some() {
+            return Modality::Requested;
         }
         let Some(g) = s.head(w) else {
             // A headline infinitive: "Kim 'to meet Putin'".

@@ -81,6 +81,9 @@ pub(crate) fn subject_of(s: &Sentence, v: usize, depth: usize) -> Vec<usize> {
         if let Some(n) = subject_swallowed_by_fronted_date(s, v) {
             return vec![n];
         }
+        if let Some(n) = for_phrase_subject(s, v) {
+            return vec![n];
+        }
     }
     let Some(g) = s.head(v) else {
         return own;
@@ -206,6 +209,53 @@ fn nominal_root_subject(s: &Sentence, v: usize) -> Option<usize> {
             "ccomp" | "parataxis" | "conj" | "root"
         );
     (nominal && hangs && g < v && clause_slot && !has_to_mark(s, v)).then_some(g)
+}
+
+/// Verbs whose "for" phrase names who is asked to act in a following infinitive: "called
+/// *for* Sessions to resign", "pushed for Kyiv to hold talks". Not "time for", "room for",
+/// "a chance for": what those name is no one's act.
+const FOR_TO_VERBS: &[&str] = &[
+    "call", "press", "push", "appeal", "plead", "lobby", "campaign", "clamour", "clamor", "wait",
+    "arrange",
+];
+
+/// A parser slip on "calls for Assad to step down": the "for" phrase that is the infinitive's
+/// subject comes out as a modifier of "calls" (or an oblique of "called") and the infinitive as
+/// an adjunct of the main verb, whose subject would then be read as the one to step down.
+/// When a "for" phrase under a noun or verb of asking ends right where the infinitive's "to"
+/// begins, its noun is the infinitive's subject.
+pub(crate) fn for_phrase_subject(s: &Sentence, v: usize) -> Option<usize> {
+    let to = s
+        .children(v)
+        .find(|&c| s.words[c].deprel == "mark" && s.words[c].lemma == "to" && c < v)?;
+    let n = (0..to).rev().find(|&n| {
+        matches!(s.words[n].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            && s.children(n)
+                .any(|c| c < n && s.words[c].deprel == "case" && s.words[c].lemma == "for")
+    })?;
+    // Every word between the noun and "to" belongs to the noun's phrase.
+    let inside = |k: usize| {
+        let mut w = k;
+        for _ in 0..MAX_DEPTH {
+            if w == n {
+                return true;
+            }
+            match s.head(w) {
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    if !(n + 1..to).all(inside) {
+        return None;
+    }
+    let h = s.head(n)?;
+    let lemma = s.words[h].lemma.as_str();
+    let caller = FOR_TO_VERBS.contains(&lemma)
+        || crate::modality::is_request_verb(lemma)
+        || (s.words[h].upos == "NOUN" && crate::modality::is_request_noun(lemma));
+    (caller && h < n).then_some(n)
 }
 
 /// A parser slip on a fronted date without a comma: "In 1982 Israeli troops invaded ..." comes

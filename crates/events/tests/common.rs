@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use sitrep_events::{ActorSpan, Dictionary, MatchResult, Matcher, Sentence};
+use sitrep_events::{ActorSpan, Dictionary, MatchResult, Matcher, RejectReason, Sentence};
 
 /// `../shared` (`sitrep_doc::shared_data`). `None` means skip, unless
 /// `SITREP_REQUIRE_SHARED=1`, which turns the skip into a failure.
@@ -76,6 +76,28 @@ pub fn summary(r: &MatchResult, actors: &[ActorSpan]) -> Vec<(String, String, St
             )
         })
         .collect()
+}
+
+/// Asserts that the word at 0-based `trigger` coded nothing and that the matcher rejected it
+/// for a reason `is_reason` accepts, so a test shows both the outcome and the cause.
+pub fn assert_rejected(
+    r: &MatchResult,
+    actors: &[ActorSpan],
+    trigger: usize,
+    is_reason: impl Fn(&RejectReason) -> bool,
+) {
+    assert!(
+        r.events.iter().all(|e| e.trigger != trigger),
+        "word {trigger} coded: {:?}",
+        summary(r, actors)
+    );
+    assert!(
+        r.rejected
+            .iter()
+            .any(|x| x.trigger == trigger && is_reason(&x.reason)),
+        "word {trigger} not rejected for the expected reason: {:?}",
+        r.rejected
+    );
 }
 
 /// An expected `summary` row.

@@ -3,7 +3,7 @@
 
 use sitrep_events::{Modality, PloverType, RejectReason};
 
-use crate::common::{actor, code, sent, summary, t};
+use crate::common::{actor, assert_rejected, code, sent, summary, t};
 
 #[test]
 fn matcher_passive_agent_is_source() {
@@ -559,10 +559,7 @@ fn matcher_a_word_of_an_actors_name_is_no_trigger() {
     let actors = [actor(6, 10, 7, "IGOOIC")];
     let r = code(&s, &actors);
     assert!(r.events.is_empty(), "{:?}", summary(&r, &actors));
-    assert!(r
-        .rejected
-        .iter()
-        .any(|x| x.trigger == 9 && x.reason == RejectReason::InName));
+    assert_rejected(&r, &actors, 9, |x| *x == RejectReason::InName);
     // The same noun outside a name is an act.
     let s = sent(
         "China China PROPN 2 nsubj
@@ -999,18 +996,7 @@ fn matcher_a_capitalised_word_in_a_run_of_capitals_names_an_occasion() {
     );
     let actors = [actor(1, 1, 1, "VAR"), actor(6, 6, 6, "OST")];
     let r = code(&s, &actors);
-    assert!(
-        r.events.iter().all(|e| e.trigger != 7),
-        "{:?}",
-        summary(&r, &actors)
-    );
-    assert!(
-        r.rejected
-            .iter()
-            .any(|x| x.trigger == 7 && matches!(x.reason, RejectReason::InName)),
-        "{:?}",
-        r.rejected
-    );
+    assert_rejected(&r, &actors, 7, |x| *x == RejectReason::InName);
 }
 
 #[test]
@@ -1029,16 +1015,55 @@ fn matcher_the_second_half_of_a_fixed_hyphenated_modifier_is_no_trigger() {
     );
     let actors = [actor(1, 1, 1, "VAR"), actor(8, 8, 8, "OSTBUS")];
     let r = code(&s, &actors);
-    assert!(
-        r.events.iter().all(|e| e.trigger != 5),
-        "{:?}",
-        summary(&r, &actors)
+    assert_rejected(&r, &actors, 5, |x| {
+        matches!(x, RejectReason::FixedCompound(_))
+    });
+}
+
+#[test]
+fn matcher_the_for_phrase_of_a_call_is_who_is_asked_to_act() {
+    // "Varnia renewed calls for Oskar to resign." with the infinitive hung on "renewed": the
+    // one asked to resign is Oskar, and the resignation is asked for, not done or planned.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         renewed renew VERB/VBD 0 root
+         calls call NOUN 2 obj
+         for for ADP 5 case
+         Oskar Oskar PROPN 3 nmod
+         to to PART 7 mark
+         resign resign VERB/VB 2 advcl
+         . . PUNCT 2 punct",
     );
+    let actors = [actor(1, 1, 1, "VAR"), actor(5, 5, 5, "OSTGOV")];
+    let r = code(&s, &actors);
+    let resignations: Vec<_> = r.events.iter().filter(|e| e.trigger == 6).collect();
     assert!(
-        r.rejected
+        !resignations.is_empty()
+            && resignations
+                .iter()
+                .all(|e| e.source_words == [4] && e.modality == Modality::Requested),
+        "{:?} {:?}",
+        summary(&r, &actors),
+        r.events
+    );
+    // "Varnia worked for years to resign.": a "for" phrase of time names nobody.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         worked work VERB/VBD 0 root
+         for for ADP 4 case
+         years year NOUN 2 obl
+         to to PART 6 mark
+         resign resign VERB/VB 2 advcl
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VAR")];
+    let r = code(&s, &actors);
+    assert!(
+        r.events
             .iter()
-            .any(|x| x.trigger == 5 && matches!(x.reason, RejectReason::FixedCompound(_))),
+            .filter(|e| e.trigger == 5)
+            .all(|e| e.source_words == [0]),
         "{:?}",
-        r.rejected
+        r.events
     );
 }
