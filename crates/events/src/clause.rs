@@ -34,8 +34,8 @@ const HEARSAY_NOUN: &[&str] = &[
 const DISPUTE_GOV: &[&str] = &[
     "deny", "refute", "dismiss", "reject", "rebut", "dispute", "contest", "rubbish", "debunk",
 ];
-/// Verbs that end or cut what their object names ("suspended cooperation", "cut aid"): a
-/// noun trigger under one of them is the thing being stopped, not done.
+/// Verbs that end, cut or prevent what their object names ("suspended cooperation", "cut
+/// aid", "prevented clashes"): a noun trigger under one of them is stopped, not done.
 const HALT_GOV: &[&str] = &[
     "suspend",
     "halt",
@@ -57,6 +57,12 @@ const HALT_GOV: &[&str] = &[
     "limit",
     "restrict",
     "curb",
+    // "agreed to prevent clashes", "averted a war": what is kept from happening.
+    "prevent",
+    "avert",
+    "thwart",
+    "foil",
+    "forestall",
 ];
 const DISCARD: &[&str] = &[
     "football",

@@ -33,6 +33,16 @@ const REACTION: &[&str] = &[
     "oppose",
     "deny",
     "dismiss",
+    // "Iran ignored his warnings": who ignores a threat did not make it.
+    "ignore",
+    "heed",
+    "disregard",
+    // "police foiled an attack": who keeps an act from happening is not its agent.
+    "prevent",
+    "avert",
+    "thwart",
+    "foil",
+    "forestall",
     "question",
     "challenge",
     "fear",

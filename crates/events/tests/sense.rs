@@ -1348,3 +1348,103 @@ fn sense_a_promise_of_what_a_policy_will_do_is_no_intent_to_cooperate() {
     let r = code(&s, &actors);
     assert_eq!(codes(&r), ["013"], "{:?}", summary(&r, &actors));
 }
+
+#[test]
+fn sense_a_warning_of_danger_is_a_pessimistic_comment_not_a_threat() {
+    // "Varnia issued a warning of an attack." foresees harm from others: 012, not 130.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         issued issue VERB 0 root
+         a a DET 4 det
+         warning warning NOUN 2 obj
+         of of ADP 7 case
+         an a DET 7 det
+         attack attack NOUN 4 nmod
+         . . PUNCT 2 punct",
+    );
+    let actors = [actor(1, 1, 1, "VAR")];
+    let r = code(&s, &actors);
+    let warning: Vec<_> = r.events.iter().filter(|e| e.trigger == 3).collect();
+    assert!(
+        warning.len() == 1 && warning[0].code.as_str() == "012",
+        "{:?}",
+        summary(&r, &actors)
+    );
+    // "Varnia issued a warning of retaliation." is its own threat.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         issued issue VERB 0 root
+         a a DET 4 det
+         warning warning NOUN 2 obj
+         of of ADP 6 case
+         retaliation retaliation NOUN 4 nmod
+         . . PUNCT 2 punct",
+    );
+    let r = code(&s, &actors);
+    assert!(has(&codes(&r), "13"), "{:?}", summary(&r, &actors));
+}
+
+#[test]
+fn sense_who_takes_or_ignores_a_threat_did_not_make_it() {
+    // "Varnia is taking the threats seriously.": Varnia threatens nobody.
+    let s = sent(
+        "Varnia Varnia PROPN 3 nsubj
+         is be AUX 3 aux
+         taking take VERB 0 root
+         the the DET 5 det
+         threats threat NOUN 3 obj
+         seriously seriously ADV 3 advmod
+         . . PUNCT 3 punct",
+    );
+    let actors = [actor(1, 1, 1, "VAR")];
+    let r = code(&s, &actors);
+    assert!(!has(&codes(&r), "13"), "{:?}", summary(&r, &actors));
+    // "Varnia ignored the warnings." likewise.
+    let s = sent(
+        "Varnia Varnia PROPN 2 nsubj
+         ignored ignore VERB 0 root
+         the the DET 4 det
+         warnings warning NOUN 2 obj
+         . . PUNCT 2 punct",
+    );
+    let r = code(&s, &actors);
+    assert!(
+        r.events
+            .iter()
+            .all(|e| e.trigger != 3 || e.sources.is_empty()),
+        "{:?}",
+        summary(&r, &actors)
+    );
+}
+
+#[test]
+fn sense_clashes_someone_prevents_do_not_happen() {
+    // "Oskar prevented clashes between Varnia and Ostland.": the clashes are negated, and
+    // Oskar, who kept them from happening, is not one of the sides.
+    let s = sent(
+        "Oskar Oskar PROPN 2 nsubj
+         prevented prevent VERB 0 root
+         clashes clash NOUN 2 obj
+         between between ADP 5 case
+         Varnia Varnia PROPN 3 nmod
+         and and CCONJ 7 cc
+         Ostland Ostland PROPN 5 conj
+         . . PUNCT 2 punct",
+    );
+    let actors = [
+        actor(1, 1, 1, "VARGOV"),
+        actor(5, 5, 5, "VAR"),
+        actor(7, 7, 7, "OST"),
+    ];
+    let r = code(&s, &actors);
+    let clashes: Vec<_> = r.events.iter().filter(|e| e.trigger == 2).collect();
+    assert!(
+        !clashes.is_empty()
+            && clashes
+                .iter()
+                .all(|e| e.negated && !e.source_words.contains(&0)),
+        "{:?} {:?}",
+        summary(&r, &actors),
+        r.events
+    );
+}
